@@ -1,0 +1,5 @@
+"""Allow ``python -m clearprint``."""
+
+from clearprint.cli import main
+
+main()

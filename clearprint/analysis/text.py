@@ -1,0 +1,93 @@
+"""Small measurements of text shared by many checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from clearprint.model import BBox, Block, Document, Location, Span
+
+EXCERPT_CHARS = 60
+
+
+def visible(span: Span) -> bool:
+    """A span that prints something (whitespace-only spans carry no type to judge)."""
+    return bool(span.text.strip())
+
+
+def dominant_size(spans: Iterable[Span]) -> float | None:
+    """The size that most characters are set in (None when no size is known)."""
+    weights: Counter[float] = Counter()
+    for span in spans:
+        if span.size is not None and visible(span):
+            weights[round(span.size * 2) / 2] += len(span.text.strip())
+    return weights.most_common(1)[0][0] if weights else None
+
+
+def body_size(doc: Document) -> float | None:
+    """The size of the running text: the most used size over body paragraphs."""
+    if "body_size" not in doc.cache:
+        size = dominant_size(s for b in doc.body_blocks() for s in b.spans)
+        doc.cache["body_size"] = size or dominant_size(s for _, s in doc.spans())
+    return doc.cache["body_size"]
+
+
+def union(boxes: Iterable[BBox | None]) -> BBox | None:
+    """The smallest box around all the given boxes."""
+    known = [b for b in boxes if b is not None]
+    if not known:
+        return None
+    return (min(b[0] for b in known), min(b[1] for b in known),
+            max(b[2] for b in known), max(b[3] for b in known))
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """A one-line, shortened quotation of the text."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def spans_location(block: Block, spans: list[Span], **changes: object) -> Location:
+    """The block's location narrowed to the given spans (their box and text)."""
+    box = union(s.bbox for s in spans) or block.location.bbox
+    text = " ".join(s.text.strip() for s in spans)
+    return block.location.but(bbox=box, excerpt=excerpt(text) or block.location.excerpt, **changes)
+
+
+def has_text(doc: Document) -> bool:
+    return any(visible(s) for _, s in doc.spans())
+
+
+def line_count(block: Block) -> int | None:
+    """Printed lines: counted in a PDF, estimated for DOCX (None when unknown)."""
+    if block.lines:
+        return len(block.lines)
+    per_line = chars_per_line(block)
+    if per_line is None:
+        return None
+    return max(1, -(-len(block.text.strip()) // max(1, int(per_line))))
+
+
+def chars_per_line(block: Block) -> float | None:
+    """Characters a full line of this DOCX paragraph holds, from its measure and font.
+
+    cpl ~ 0.95 x measure / (average advance x size), where 0.95 allows for
+    ragged-right breaking (measurement spec B.4.4, within 1-2 characters of
+    LibreOffice's layout for Arial 12 pt on A4).
+    """
+    size = dominant_size(block.spans)
+    if block.text_width is None or size is None or block.text_width <= 0:
+        return None
+    from clearprint import fontmetrics
+
+    font = dominant_font(block)
+    advance = fontmetrics.font_metrics(font).avg_char_width
+    return 0.95 * block.text_width / (advance * size)
+
+
+def dominant_font(block: Block) -> str | None:
+    weights: Counter[str] = Counter()
+    for span in block.spans:
+        if span.font and visible(span):
+            weights[span.font] += len(span.text)
+    return weights.most_common(1)[0][0] if weights else None

@@ -1,0 +1,69 @@
+"""CP01: is the typeface at least 12 points?
+
+Every visible run counts, page numbers and labels included (UKAAF asks for
+them at body size too). Short superscripts (footnote marks, trade marks) are
+left to a person rather than failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from clearprint.analysis.text import body_size, has_text, spans_location, visible
+from clearprint.checks import check
+from clearprint.config import Options
+from clearprint.model import Block, Document, Span
+from clearprint.results import Finding
+
+
+@check("CP01")
+def type_size(doc: Document, opts: Options) -> Iterator[Finding]:
+    if not has_text(doc):
+        if not doc.scanned_pages:
+            yield Finding.na("The document has no text.")
+        return
+    limit = opts.min_type_size - opts.type_size_tolerance
+    for block in doc.blocks:
+        yield from _block_findings(block, limit, opts)
+    size = body_size(doc)
+    if size is not None and size < opts.recommended_type_size:
+        yield Finding.info(
+            f"The main text is {size:g} pt; RNIB recommends {opts.recommended_type_size:g} pt.",
+            body_size_pt=size,
+        )
+
+
+def _block_findings(block: Block, limit: float, opts: Options) -> Iterator[Finding]:
+    minimum = opts.min_type_size
+    small = [s for s in block.spans if visible(s) and s.size is not None and s.size < limit]
+    marks = [s for s in small
+             if s.superscript and len(s.text.strip()) <= opts.superscript_marker_max_chars]
+    small = [s for s in small if s not in marks]
+    if small:
+        smallest = min(s.size for s in small if s.size is not None)
+        yield Finding.no(
+            f"{_role_text(block)} set in {smallest:g} pt (needs at least {minimum:g} pt).",
+            spans_location(block, small, source=_source(small)),
+            size_pt=smallest, minimum_pt=minimum, role=str(block.role),
+        )
+    elif marks:
+        yield Finding.manual(
+            "Small superscript mark(s) such as footnote numbers: UKAAF asks for body size.",
+            spans_location(block, marks),
+            size_pt=min(s.size for s in marks if s.size is not None),
+        )
+    unknown = [s for s in block.spans if visible(s) and s.size is None]
+    if unknown:
+        yield Finding.manual("The type size of this text could not be read.",
+                             spans_location(block, unknown))
+
+
+def _role_text(block: Block) -> str:
+    if block.role.value == "body":
+        return "Text"
+    return f"Text ({block.role.value})"
+
+
+def _source(spans: list[Span]) -> str | None:
+    sources = {s.size_source for s in spans if s.size_source}
+    return ", ".join(sorted(sources)) or None

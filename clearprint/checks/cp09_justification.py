@@ -1,0 +1,64 @@
+"""CP09: is text unjustified, aligned to the left margin?
+
+Justified text opens uneven gaps between words; right-aligned text has no
+steady place for the eye to return to. Only running text is judged: headings,
+captions, tables, headers and footers are left out. A PDF block is judged from
+its line edges and word gaps; a DOCX paragraph from its resolved ``w:jc``
+(direct or through its style chain), when it is long enough to wrap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from clearprint.analysis.text import line_count
+from clearprint.checks import check
+from clearprint.config import Options
+from clearprint.model import Alignment, Block, Document, Part, Role
+from clearprint.results import Finding
+
+JUSTIFIED = (Alignment.JUSTIFIED, Alignment.DISTRIBUTED)
+RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
+LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
+
+
+def running_text(doc: Document) -> Iterator[Block]:
+    """Paragraphs of running text wherever they are printed, tables aside."""
+    for block in doc.blocks:
+        if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table:
+            yield block
+
+
+def wraps(block: Block, min_lines: int) -> bool | None:
+    """Does the paragraph run over at least ``min_lines`` lines (None: cannot tell)?"""
+    lines = line_count(block)
+    if lines is None:
+        return True if len(block.text) > LONG_UNMEASURED_CHARS else None
+    return lines >= min_lines
+
+
+@check("CP09")
+def justification(doc: Document, opts: Options) -> Iterator[Finding]:
+    judged = 0
+    # A PDF classifier already asks for three lines; a DOCX paragraph shows
+    # justification as soon as it wraps once.
+    min_lines = opts.justified_min_lines if doc.format == "pdf" else 2
+    for block in running_text(doc):
+        judged += 1
+        if block.alignment in JUSTIFIED:
+            if wraps(block, min_lines):
+                yield Finding.no(f"Paragraph is {block.alignment.value}.",
+                                 block.location.but(source=block.alignment_source),
+                                 alignment=str(block.alignment), lines=line_count(block))
+        elif block.alignment is Alignment.RIGHT and not block.right_to_left:
+            long = wraps(block, 2)
+            if long:
+                yield Finding.no("Paragraph is right-aligned.",
+                                 block.location.but(source=block.alignment_source),
+                                 alignment="right", lines=line_count(block))
+            else:
+                yield Finding.manual("Short right-aligned line (a date or address is fine).",
+                                     block.location.but(source=block.alignment_source),
+                                     alignment="right")
+    if not judged and not doc.scanned_pages:
+        yield Finding.na("No running text to judge.")

@@ -1,0 +1,161 @@
+"""CP18: is there a space between paragraphs?
+
+The extra space *e* between two consecutive paragraphs of running text, beyond
+the normal line pitch, is compared with the type size *s*: ``e >= 0.5 s`` is
+enough, ``0.25 s`` to ``0.5 s`` is doubtful, less is none. The answer is "no"
+only when at least ``paragraph_space_fail_share`` of the pairs have no space,
+so one tight pair in a long document is left to a person. Pairs with the same
+spacing are reported once, with a count.
+
+DOCX: ``e`` = space after the first + space before the second (Word adds
+them), zero under contextual spacing between paragraphs of one style, plus one
+line for each empty paragraph used as spacing. List items of one list are not
+paragraphs for this purpose. PDF: the gap between the last baseline of one
+block and the first of the next, minus the line pitch; inside a block a short
+line ending a sentence followed by a full line is a paragraph break with no
+space.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clearprint.analysis.text import dominant_size
+from clearprint.checks import check
+from clearprint.checks.cp09_justification import running_text
+from clearprint.config import Options
+from clearprint.model import Block, Document, Line, Location
+from clearprint.results import Finding, Severity
+
+SENTENCE_ENDINGS = (".", "!", "?", ":", "\u201d", '"')
+SHORT_LINE_SHARE = 0.85  # a line ending before this share of the measure ends a paragraph
+DEFAULT_PITCH_FACTOR = 1.2
+
+
+@dataclass(slots=True)
+class Gap:
+    space: float  # extra space, pt
+    size: float  # type size, pt
+    location: Location
+    key: str  # pairs with the same key are reported together
+
+    @property
+    def ratio(self) -> float:
+        return self.space / self.size
+
+
+@check("CP18")
+def paragraph_space(doc: Document, opts: Options) -> Iterator[Finding]:
+    gaps = list(_docx_gaps(doc) if doc.format == "docx" else _pdf_gaps(doc))
+    if not gaps:
+        if not doc.scanned_pages:
+            yield Finding.na("Fewer than two paragraphs of running text follow each other.")
+        return
+    tight = [g for g in gaps if g.ratio < opts.paragraph_space_review]
+    doubtful = [g for g in gaps if opts.paragraph_space_review <= g.ratio < opts.paragraph_space_min]
+    share = len(tight) / len(gaps)
+    failing = share >= opts.paragraph_space_fail_share
+    for group in _grouped(tight):
+        first = group[0]
+        message = (f"{len(group)} paragraph break(s) with {first.space:.1f} pt of space "
+                   f"(needs {opts.paragraph_space_min * first.size:.1f} pt for {first.size:g} pt type).")
+        data = {"space_pt": round(first.space, 1), "size_pt": first.size, "pairs": len(group)}
+        severity = Severity.NO if failing else Severity.MANUAL
+        yield Finding(severity, message, first.location, data, count=len(group))
+    for group in _grouped(doubtful):
+        first = group[0]
+        yield Finding.manual(f"{len(group)} paragraph break(s) with only {first.space:.1f} pt "
+                             f"of space for {first.size:g} pt type.", first.location,
+                             count=len(group), space_pt=round(first.space, 1), size_pt=first.size)
+    if tight and not failing:
+        yield Finding.info(f"{len(tight)} of {len(gaps)} paragraph breaks have no space; "
+                           "most do.", share=round(share, 2))
+
+
+def _grouped(gaps: list[Gap]) -> list[list[Gap]]:
+    groups: dict[str, list[Gap]] = {}
+    for gap in gaps:
+        groups.setdefault(gap.key, []).append(gap)
+    return list(groups.values())
+
+
+def _docx_gaps(doc: Document) -> Iterator[Gap]:
+    previous: Block | None = None
+    for block in running_text(doc):
+        if previous is not None and _consecutive(previous, block):
+            gap = _docx_gap(previous, block)
+            if gap is not None:
+                yield gap
+        previous = block
+
+
+def _consecutive(first: Block, second: Block) -> bool:
+    """Neighbours in one story, with nothing (a heading, a table) between them."""
+    if second.index != first.index + 1 or first.part is not second.part:
+        return False
+    return not (first.list_item and second.list_item)
+
+
+def _docx_gap(first: Block, second: Block) -> Gap | None:
+    size = dominant_size(second.spans)
+    if size is None:
+        return None
+    if first.contextual_spacing and second.contextual_spacing and first.style == second.style:
+        space = 0.0
+    else:
+        space = (first.space_after or 0.0) + (second.space_before or 0.0)
+    space += second.empty_before * (second.line_pitch or size * DEFAULT_PITCH_FACTOR)
+    key = f"{first.style}>{second.style}:{round(space, 1)}:{size}"
+    return Gap(space, size, second.location.but(source=second.spacing_source), key)
+
+
+def _pdf_gaps(doc: Document) -> Iterator[Gap]:
+    for page in doc.pages:
+        blocks = [b for b in running_text(doc) if b.page == page.number and b.lines]
+        for block in blocks:
+            yield from _breaks_inside(block)
+        for first, second in zip(blocks, blocks[1:], strict=False):
+            gap = _pdf_gap(first, second)
+            if gap is not None:
+                yield gap
+
+
+def _pdf_gap(first: Block, second: Block) -> Gap | None:
+    """The extra space between two blocks that follow each other in one column."""
+    a, b = first.lines[-1], second.lines[0]
+    if not _same_column(a, b) or b.baseline <= a.baseline:
+        return None
+    size = dominant_size(second.spans)
+    pitch = first.line_pitch or second.line_pitch
+    if size is None or pitch is None:
+        return None
+    space = (b.baseline - a.baseline) - pitch
+    if space > 4 * pitch:  # far apart: a different part of the page, not a paragraph break
+        return None
+    return Gap(max(space, 0.0), size, second.location, f"p{second.page}:{round(space)}:{size}")
+
+
+def _breaks_inside(block: Block) -> Iterator[Gap]:
+    """Paragraph breaks with no space that the extraction merged into one block."""
+    lines = block.lines
+    if len(lines) < 3:
+        return
+    left = min(line.bbox[0] for line in lines)
+    right = max(line.text_end or line.bbox[2] for line in lines)
+    measure = right - left
+    size = dominant_size(block.spans)
+    if size is None or measure <= 0:
+        return
+    for line, following in zip(lines, lines[1:-1], strict=False):
+        end = line.text_end or line.bbox[2]
+        if line.text.rstrip().endswith(SENTENCE_ENDINGS) and (end - left) < SHORT_LINE_SHARE * measure:
+            next_end = following.text_end or following.bbox[2]
+            if (next_end - left) >= SHORT_LINE_SHARE * measure:
+                yield Gap(0.0, size, block.location.but(bbox=following.bbox),
+                          f"p{block.page}:inside:{size}")
+
+
+def _same_column(a: Line, b: Line) -> bool:
+    overlap = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    return overlap > 0.5 * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])

@@ -1,0 +1,158 @@
+"""Command line: ``clearprint audit``, ``clearprint checks``, ``clearprint explain``.
+
+Heavy modules (PyMuPDF, python-docx, Jinja2) are imported inside the commands,
+so ``clearprint --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import click
+
+from clearprint import __version__
+
+FORMATS = ("text", "json", "html")
+PROFILES = ("clear-print", "large-print")
+
+
+def _split_ids(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parse_settings(values: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for value in values:
+        name, sep, raw = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--set")
+        settings[name.strip()] = raw.strip()
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="clearprint")
+def main() -> None:
+    """Check PDF and Word documents against the RNIB Clear Print guidelines.
+
+    clearprint answers the 27 questions of the RNIB Clear Print checklist for
+    each document (yes, no, manual or n/a) and shows where each problem is:
+    page and box in a PDF, paragraph in a Word file.
+
+    \b
+    Examples:
+      clearprint audit leaflet.pdf
+      clearprint audit marketing/ --format html -o report.html
+      clearprint audit docs/ --format json --profile large-print
+      clearprint explain CP02
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Report format: a table for people, JSON for programs, or one HTML file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+@click.option("--profile", type=click.Choice(PROFILES), default="clear-print", show_default=True,
+              help="Thresholds to apply: clear-print (12 pt minimum) or large-print (16 pt).")
+@click.option("--select", multiple=True, metavar="CPnn",
+              help="Answer only these questions (id or prefix, repeatable or comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CPnn",
+              help="Leave out these questions (id or prefix, repeatable or comma-separated).")
+@click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override one threshold, e.g. --set min_type_size=14. "
+                   "'clearprint checks --options' lists them.")
+@click.option("--fold", "folds", multiple=True, type=float, metavar="MM",
+              help="A fold line, in mm from the left edge of the page (repeatable). "
+                   "Without it, folds are inferred from the layout.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: when writing to a terminal).")
+@click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
+def audit(paths: tuple[str, ...], fmt: str, output: str | None, profile: str,
+          select: tuple[str, ...], ignore: tuple[str, ...], settings: tuple[str, ...],
+          folds: tuple[float, ...], color: bool | None, debug: bool) -> None:
+    """Audit PDF and Word files, or folders of them, against the checklist.
+
+    Folders are searched for .pdf, .docx and .dotx files. Files are only read,
+    never changed.
+
+    \b
+    Exit codes:
+      0  no question was answered "no"
+      1  at least one question was answered "no"
+      2  usage error, or a document could not be audited
+         (the other documents are still audited and reported)
+    """
+    from clearprint import engine, report
+    from clearprint.config import OptionError, Options
+
+    overrides = _parse_settings(settings)
+    try:
+        extra = {"folds": list(folds)} if folds else {}
+        options = Options(profile, overrides, **extra)
+    except OptionError as exc:
+        raise click.UsageError(str(exc)) from None
+    items, plugin_errors = engine.plan(_split_ids(select), _split_ids(ignore))
+    for message in plugin_errors:
+        click.echo(f"clearprint: warning: {message}", err=True)
+    if not items:
+        raise click.UsageError("--select/--ignore leave no questions to answer")
+    files = engine.discover(paths)
+    if not files:
+        raise click.UsageError("no PDF or Word files found in " + ", ".join(paths))
+
+    result = engine.audit(files, options, items, debug=debug)
+    use_color = (output is None and sys.stdout.isatty()) if color is None else color
+    rendered = report.render(result, fmt, color=use_color and fmt == "text")
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(rendered)
+    else:
+        click.echo(rendered, nl=False)
+    if output or fmt != "text":
+        for doc in result.documents:
+            if doc.error:
+                click.echo(f"clearprint: {doc.path}: {doc.error}", err=True)
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.option("--options", "show_options", is_flag=True, help="Also list each question's thresholds.")
+def checks(show_options: bool) -> None:
+    """List the 27 questions and how each is answered."""
+    from clearprint import catalogue
+    from clearprint.checks import builtin_checks
+
+    implemented = builtin_checks()
+    for entry in catalogue.load().values():
+        how = entry.automation if entry.id in implemented else "manual (not automated yet)"
+        click.echo(f"{entry.id}  {how:<28} {entry.title}")
+        if show_options:
+            for name, value in entry.options.items():
+                click.echo(f"        {name} = {value!r}")
+
+
+@main.command()
+@click.argument("check_id", metavar="CPnn")
+def explain(check_id: str) -> None:
+    """Explain one question: why it matters, how it is measured, how to fix it."""
+    from clearprint import catalogue
+
+    entries = catalogue.load()
+    entry = entries.get(check_id.upper())
+    if entry is None:
+        raise click.UsageError(f"no question {check_id!r}; ids run from CP01 to CP27")
+    width = 78
+    click.echo(f"{entry.id} {entry.title}\n{entry.question}\n")
+    for heading, text in (("Why it matters", entry.why), ("How clearprint measures it", entry.measured),
+                          ("How to fix it", entry.fix)):
+        click.echo(f"{heading}:\n{textwrap.fill(text, width, initial_indent='  ', subsequent_indent='  ')}\n")
+    click.echo(f"Automation: {entry.automation}")
+    if entry.options:
+        click.echo("Thresholds (override with --set NAME=VALUE):")
+        for name, value in entry.options.items():
+            click.echo(f"  {name} = {value!r}")
+    if entry.sources:
+        click.echo("Sources: " + "; ".join(entry.sources))

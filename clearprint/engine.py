@@ -1,0 +1,152 @@
+"""Run the checks over documents and turn findings into one answer per question."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from clearprint import analysis, catalogue, readers
+from clearprint.checks import Check, builtin_checks, plugin_checks
+from clearprint.config import Options
+from clearprint.errors import DocumentError
+from clearprint.model import Document
+from clearprint.results import (
+    AuditResult,
+    DocumentResult,
+    Finding,
+    ItemResult,
+    Severity,
+    answer_for,
+)
+
+# Findings kept per question and document; the rest are counted in one line so
+# a 200-page document gives a readable report.
+MAX_FINDINGS = 100
+
+NOT_AUTOMATED = "Not automated yet: check this by eye."
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    id: str
+    title: str
+    question: str
+    fix: str
+    check: Check | None
+
+
+def plan(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[list[PlannedItem], list[str]]:
+    """The questions to answer, in checklist order, and any plugin load errors.
+
+    ``select`` and ``ignore`` match id prefixes (``CP0`` means CP01-CP09), as
+    flake8 does; ignore wins over select.
+    """
+    select = tuple(s.upper() for s in select)
+    ignore = tuple(s.upper() for s in ignore)
+    builtins = builtin_checks()
+    plugins, errors = plugin_checks()
+    items = [
+        PlannedItem(e.id, e.title, e.question, e.fix, builtins.get(e.id))
+        for e in catalogue.load().values()
+    ]
+    items += [PlannedItem(c.id, c.title, c.question, c.fix, c) for c in plugins
+              if c.id not in catalogue.load()]
+    chosen = [
+        item for item in items
+        if (not select or item.id.startswith(select)) and not (ignore and item.id.startswith(ignore))
+    ]
+    return chosen, errors
+
+
+def discover(paths: Iterable[str]) -> list[str]:
+    """Files to audit: files as given, folders searched for PDF and Word files."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found += sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in readers.SUPPORTED_SUFFIXES
+                and not p.name.startswith("~$")  # Word's lock files
+            )
+        else:
+            found.append(given)
+    return found
+
+
+def audit(paths: Iterable[str], options: Options, items: list[PlannedItem],
+          debug: bool = False) -> AuditResult:
+    result = AuditResult(profile=options.profile)
+    for path in paths:
+        result.documents.append(audit_file(path, options, items, debug))
+    return result
+
+
+def audit_file(path: str, options: Options, items: list[PlannedItem], debug: bool = False) -> DocumentResult:
+    """Audit one file; a file that cannot be read becomes an error, never a crash."""
+    try:
+        doc = readers.read(path)
+        analysis.prepare(doc)
+    except DocumentError as exc:
+        return DocumentResult(path=path, format=None, error=str(exc))
+    except Exception as exc:
+        if debug:
+            raise
+        return DocumentResult(
+            path=path, format=None,
+            error=f"could not be read ({type(exc).__name__}: {exc}); run with --debug for details",
+        )
+    return audit_document(doc, options, items, debug)
+
+
+def audit_document(doc: Document, options: Options, items: list[PlannedItem],
+                   debug: bool = False) -> DocumentResult:
+    result = DocumentResult(path=doc.path, format=doc.format, pages=_page_count(doc),
+                            notes=list(doc.notes))
+    for item in items:
+        result.items.append(_answer(item, doc, options, debug))
+    return result
+
+
+def _answer(item: PlannedItem, doc: Document, options: Options, debug: bool) -> ItemResult:
+    error = None
+    if item.check is None:
+        findings = [Finding.manual(NOT_AUTOMATED)]
+    else:
+        try:
+            findings = list(item.check.function(doc, options))
+        except Exception as exc:
+            if debug:
+                raise
+            error = f"{type(exc).__name__}: {exc}"
+            findings = [Finding.manual(f"The check could not run ({error}); check this by eye.")]
+        if item.check.needs_text and doc.scanned_pages:
+            findings.append(_scanned_finding(doc.scanned_pages))
+    return ItemResult(
+        id=item.id, question=item.question, title=item.title, fix=item.fix,
+        answer=answer_for(findings), findings=list(_capped(findings)), error=error,
+    )
+
+
+def _scanned_finding(pages: list[int]) -> Finding:
+    shown = ", ".join(str(p) for p in pages[:10]) + (" ..." if len(pages) > 10 else "")
+    return Finding.manual(
+        f"{len(pages)} page(s) have no text layer (scanned pictures of text): check them by eye"
+        f" (pages {shown}).",
+        pages=pages,
+    )
+
+
+def _capped(findings: list[Finding]) -> Iterator[Finding]:
+    """The most serious findings first, at most MAX_FINDINGS, then a count of the rest."""
+    rank = {Severity.NO: 0, Severity.MANUAL: 1, Severity.NA: 2, Severity.INFO: 3}
+    ordered = sorted(findings, key=lambda f: rank[f.severity])
+    yield from ordered[:MAX_FINDINGS]
+    rest = ordered[MAX_FINDINGS:]
+    if rest:
+        yield Finding.info(f"{sum(f.count for f in rest)} more places not listed.")
+
+
+def _page_count(doc: Document) -> int | None:
+    return len(doc.pages) if doc.format == "pdf" else doc.page_count

@@ -1,0 +1,127 @@
+"""WordprocessingML names and value parsing shared by the DOCX reader modules.
+
+The reader works on lxml elements directly: python-docx proxies are too slow
+for the hot loops and hide attributes the checks need (``w:jc="start"``,
+``w:fldSimple`` results, anchors).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "v": "urn:schemas-microsoft-com:vml",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+}
+
+
+def qn(name: str) -> str:
+    """Clark notation for a prefixed name: ``qn("w:p")`` → ``{ns}p``."""
+    prefix, local = name.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+W = "{" + NS["w"] + "}"
+R_ID = qn("r:id")
+R_EMBED = qn("r:embed")
+R_LINK = qn("r:link")
+W_VAL = W + "val"
+MC_FALLBACK = qn("mc:Fallback")
+MC_CHOICE = qn("mc:Choice")
+MC_ALTERNATE = qn("mc:AlternateContent")
+
+_FALSE = {"0", "false", "off", "none"}
+
+TWIPS_PER_PT = 20.0
+EMU_PER_PT = 12700.0
+
+
+def w(name: str) -> str:
+    """Clark notation for a ``w:`` local name (the common case, kept short)."""
+    return W + name
+
+
+def attr(el: Any, name: str) -> str | None:
+    """A ``w:`` attribute of an element, or None."""
+    value: str | None = el.get(W + name)
+    return value
+
+
+def on_off(el: Any) -> bool:
+    """An ST_OnOff element: present with no value, or "1"/"true"/"on", is on."""
+    value = el.get(W_VAL)
+    return value is None or value.lower() not in _FALSE
+
+
+def number(value: str | None) -> float | None:
+    """A numeric attribute, tolerating junk ("720", "12.5", "auto" → None)."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def twips(value: str | None) -> float | None:
+    """Twentieths of a point to points ("1440" → 72.0); measures like "2cm" too."""
+    if value is None:
+        return None
+    if value[-2:] in _UNIVERSAL:
+        return measure_pt(value)
+    n = number(value)
+    return None if n is None else n / TWIPS_PER_PT
+
+
+def emu(value: str | None) -> float | None:
+    """English metric units to points."""
+    n = number(value)
+    return None if n is None else n / EMU_PER_PT
+
+
+_UNIVERSAL = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "pc": 12.0, "pi": 12.0, "px": 0.75}
+
+
+def measure_pt(value: str) -> float | None:
+    """A universal measure ("2.5cm", "12pt", "1in") in points (ECMA ST_UniversalMeasure)."""
+    unit = value[-2:]
+    scale = _UNIVERSAL.get(unit)
+    n = number(value[:-2])
+    if scale is None or n is None:
+        return None
+    return n * scale
+
+
+def hex_rgb(value: str | None) -> tuple[int, int, int] | None:
+    """"1F4E79" → (31, 78, 121); "auto" and junk → None."""
+    if not value or len(value) != 6:
+        return None
+    try:
+        n = int(value, 16)
+    except ValueError:
+        return None
+    return (n >> 16) & 255, (n >> 8) & 255, n & 255
+
+
+def in_fallback(el: Any, stop: Any = None) -> bool:
+    """Whether an element lies inside an ``mc:Fallback`` (a duplicate of the Choice content)."""
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == MC_FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def local_name(el: Any) -> str:
+    """The tag without its namespace."""
+    tag: str = el.tag
+    return tag.rpartition("}")[2]

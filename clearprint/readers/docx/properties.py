@@ -1,0 +1,224 @@
+"""Flatten w:rPr, w:pPr and w:shd elements into plain values.
+
+Each property becomes one dictionary key so that inheritance is a dictionary
+update, and attributes that Word inherits one by one (``w:spacing/@w:after``
+from Normal, ``@w:line`` from the document defaults) are separate keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from clearprint.readers.docx.ooxml import W, W_VAL, attr, local_name, number, on_off, qn, twips
+
+TOGGLES = frozenset({"b", "bCs", "i", "iCs", "caps", "smallCaps", "vanish"})
+
+_W14_VAL = qn("w14:val")
+
+
+class Shading(NamedTuple):
+    """A w:shd element: a pattern (val) in ``color`` over ``fill``."""
+
+    pattern: str
+    color: str | None
+    fill: str | None
+    theme_fill: str | None
+    theme_fill_tint: str | None
+    theme_fill_shade: str | None
+
+
+class ColorSpec(NamedTuple):
+    """A w:color element: explicit hex or "auto", and the theme colour that wins over it."""
+
+    val: str | None
+    theme: str | None
+    tint: str | None
+    shade: str | None
+
+
+def parse_shading(el: Any) -> Shading:
+    return Shading(
+        attr(el, "val") or "clear",
+        attr(el, "color"),
+        attr(el, "fill"),
+        attr(el, "themeFill"),
+        attr(el, "themeFillTint"),
+        attr(el, "themeFillShade"),
+    )
+
+
+def _half_points(el: Any) -> float | None:
+    n = number(el.get(W_VAL))
+    return None if n is None else n / 2
+
+
+def _fonts(el: Any, out: dict[str, Any]) -> None:
+    """w:rFonts: the theme attribute beats the plain one on the same element."""
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        theme = el.get(W + slot + "Theme")
+        name = el.get(W + slot)
+        if theme:
+            out["font." + slot] = "theme:" + theme
+        elif name:
+            out["font." + slot] = name
+
+
+def _color(el: Any, out: dict[str, Any]) -> None:
+    out["color"] = ColorSpec(el.get(W_VAL), attr(el, "themeColor"), attr(el, "themeTint"), attr(el, "themeShade"))
+
+
+def _underline(el: Any, out: dict[str, Any]) -> None:
+    out["u"] = (el.get(W_VAL) or "single") != "none"
+
+
+def _char_spacing(el: Any, out: dict[str, Any]) -> None:
+    value = twips(el.get(W_VAL))
+    if value is not None:
+        out["charSpacing"] = value
+
+
+def _scale(el: Any, out: dict[str, Any]) -> None:
+    value = number((el.get(W_VAL) or "").rstrip("%"))
+    if value is not None:
+        out["scale"] = value
+
+
+def _size(key: str) -> Any:
+    def parse(el: Any, out: dict[str, Any]) -> None:
+        value = _half_points(el)
+        if value is not None:
+            out[key] = value
+
+    return parse
+
+
+def _value(key: str) -> Any:
+    def parse(el: Any, out: dict[str, Any]) -> None:
+        out[key] = el.get(W_VAL)
+
+    return parse
+
+
+def _flag(key: str) -> Any:
+    def parse(el: Any, out: dict[str, Any]) -> None:
+        out[key] = on_off(el)
+
+    return parse
+
+
+def _num_form(el: Any, out: dict[str, Any]) -> None:
+    out["numForm"] = el.get(_W14_VAL)
+
+
+def _run_shading(el: Any, out: dict[str, Any]) -> None:
+    out["shd"] = parse_shading(el)
+
+
+_RPR_PARSERS: dict[str, Any] = {
+    W + "rStyle": _value("rStyle"),
+    W + "rFonts": _fonts,
+    W + "sz": _size("sz"),
+    W + "szCs": _size("szCs"),
+    W + "color": _color,
+    W + "u": _underline,
+    W + "vertAlign": _value("vertAlign"),
+    W + "spacing": _char_spacing,
+    W + "w": _scale,
+    W + "shd": _run_shading,
+    W + "highlight": _value("highlight"),
+    W + "rtl": _flag("rtl"),
+    W + "cs": _flag("cs"),
+    W + "fitText": _flag("fitText"),
+    qn("w14:numForm"): _num_form,
+}
+for _toggle in TOGGLES:
+    _RPR_PARSERS[W + _toggle] = _flag(_toggle)
+
+
+def parse_rpr(rpr: Any | None) -> dict[str, Any]:
+    """Run properties of one w:rPr, flattened; unknown elements are ignored."""
+    out: dict[str, Any] = {}
+    if rpr is None:
+        return out
+    for child in rpr:
+        parser = _RPR_PARSERS.get(child.tag)
+        if parser is not None:
+            parser(child, out)
+    return out
+
+
+def _spacing(el: Any, out: dict[str, Any]) -> None:
+    for name in ("before", "after", "line"):
+        value = number(attr(el, name))
+        if value is not None:
+            out["spacing." + name] = value
+    for name in ("beforeLines", "afterLines"):
+        value = number(attr(el, name))
+        if value is not None:
+            out["spacing." + name] = value
+    rule = attr(el, "lineRule")
+    if rule:
+        out["spacing.lineRule"] = rule
+    for name in ("beforeAutospacing", "afterAutospacing"):
+        value = attr(el, name)
+        if value is not None:
+            out["spacing." + name] = value.lower() not in ("0", "false", "off")
+
+
+def _indent(el: Any, out: dict[str, Any]) -> None:
+    for key, names in (("ind.left", ("left", "start")), ("ind.right", ("right", "end"))):
+        for name in names:
+            value = twips(attr(el, name))
+            if value is not None:
+                out[key] = value
+                break
+    hanging = twips(attr(el, "hanging"))
+    first = twips(attr(el, "firstLine"))
+    if hanging is not None:
+        out["ind.first"] = -hanging
+    elif first is not None:
+        out["ind.first"] = first
+
+
+def _num_pr(el: Any, out: dict[str, Any]) -> None:
+    for child in el:
+        name = local_name(child)
+        if name in ("numId", "ilvl"):
+            out["numPr." + name] = child.get(W_VAL)
+
+
+def _outline(el: Any, out: dict[str, Any]) -> None:
+    value = number(el.get(W_VAL))
+    if value is not None:
+        out["outlineLvl"] = int(value)
+
+
+def _para_shading(el: Any, out: dict[str, Any]) -> None:
+    out["shd"] = parse_shading(el)
+
+
+_PPR_PARSERS: dict[str, Any] = {
+    W + "pStyle": _value("pStyle"),
+    W + "jc": _value("jc"),
+    W + "spacing": _spacing,
+    W + "ind": _indent,
+    W + "shd": _para_shading,
+    W + "numPr": _num_pr,
+    W + "outlineLvl": _outline,
+    W + "bidi": _flag("bidi"),
+    W + "suppressAutoHyphens": _flag("suppressAutoHyphens"),
+    W + "contextualSpacing": _flag("contextualSpacing"),
+    W + "textDirection": _value("textDirection"),
+}
+
+
+def parse_ppr(ppr: Any | None) -> dict[str, Any]:
+    """Paragraph properties of one w:pPr, flattened (spacing and indents per attribute)."""
+    out: dict[str, Any] = {}
+    if ppr is None:
+        return out
+    for child in ppr:
+        parser = _PPR_PARSERS.get(child.tag)
+        if parser is not None:
+            parser(child, out)
+    return out

@@ -1,0 +1,227 @@
+"""Issue-2 checks over model documents built in Python."""
+
+from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
+
+from clearprint.model import Page, Section
+
+
+# CP01 type size
+def test_cp01_yes_at_twelve_points():
+    answer, _ = run_check("CP01", doc(para(span(size=12)), para(span(size=14))))
+    assert answer == "yes"
+
+
+def test_cp01_no_below_twelve_points_names_size_and_source():
+    small = span("Small print here", size=10, size_source="docDefaults")
+    answer, findings = run_check("CP01", doc(para("Fine text"), para(small)))
+    assert answer == "no"
+    assert findings[0].data["size_pt"] == 10
+    assert findings[0].location.paragraph == 2
+    assert findings[0].location.source == "docDefaults"
+
+
+def test_cp01_tolerance_allows_rounding():
+    assert run_check("CP01", doc(para(span(size=11.8))))[0] == "yes"
+
+
+def test_cp01_large_print_profile_needs_sixteen():
+    document = doc(para(span(size=14)))
+    assert run_check("CP01", document, min_type_size=16.0)[0] == "no"
+
+
+def test_cp01_short_superscript_is_manual():
+    document = doc(para(span("Body text"), span("1", size=8, superscript=True)))
+    assert run_check("CP01", document)[0] == "manual"
+
+
+def test_cp01_unknown_size_is_manual_not_yes():
+    assert run_check("CP01", doc(para(span(size=None))))[0] == "manual"
+
+
+def test_cp01_no_text_is_na():
+    assert run_check("CP01", doc())[0] == "n/a"
+
+
+def test_cp01_scanned_page_is_manual():
+    document = doc(fmt="pdf")
+    document.pages.append(Page(number=1, width=595, height=842, scanned=True))
+    assert run_check("CP01", document)[0] == "manual"
+
+
+# CP05 roman, semi-bold or bold
+def test_cp05_roman_and_bold_pass():
+    document = doc(para(span("Regular text"), span(" bold text", bold=True, weight=700)))
+    assert run_check("CP05", document)[0] == "yes"
+
+
+def test_cp05_italic_paragraph_fails():
+    document = doc(para(span("A whole paragraph set in italic type", italic=True)))
+    answer, findings = run_check("CP05", document)
+    assert answer == "no"
+    assert findings[0].data["words"] == 7
+
+
+def test_cp05_few_italic_words_are_manual():
+    document = doc(para(span("We read "), span("Bleak House", italic=True), span(" last year.")))
+    assert run_check("CP05", document)[0] == "manual"
+
+
+def test_cp05_light_weight_fails():
+    answer, findings = run_check("CP05", doc(para(span(font="Calibri Light", weight=300))))
+    assert answer == "no"
+    assert findings[0].data["trait"] == "light"
+
+
+def test_cp05_script_face_fails_and_condensed_is_manual():
+    assert run_check("CP05", doc(para(span(traits=frozenset({"script"})))))[0] == "no"
+    assert run_check("CP05", doc(para(span(traits=frozenset({"condensed"})))))[0] == "manual"
+
+
+# CP06 capitals
+def test_cp06_sentence_case_passes_with_acronyms():
+    document = doc(para("The NHS and RNIB publish guidance for the UK."))
+    assert run_check("CP06", document)[0] == "yes"
+
+
+def test_cp06_capital_sentence_fails():
+    answer, findings = run_check("CP06", doc(para("PLEASE READ THIS NOTICE CAREFULLY.")))
+    assert answer == "no"
+    assert "PLEASE READ" in findings[0].location.excerpt
+
+
+def test_cp06_caps_property_on_lower_case_text_fails():
+    document = doc(para(span("please read this notice carefully before you sign", caps=True)))
+    assert run_check("CP06", document)[0] == "no"
+
+
+def test_cp06_five_capital_words_inside_a_sentence_fail():
+    document = doc(para("Remember that YOU MUST NOT BRING ANY FOOD into the building."))
+    assert run_check("CP06", document)[0] == "no"
+
+
+def test_cp06_short_capital_heading_is_fine_long_one_manual():
+    assert run_check("CP06", doc(para("OUR SERVICES", role=Role.HEADING)))[0] == "yes"
+    long_heading = para("HOW TO APPLY FOR A BLUE BADGE", role=Role.HEADING)
+    assert run_check("CP06", doc(long_heading))[0] == "manual"
+
+
+# CP09 justification
+LONG = "This sentence is long enough to wrap across several printed lines of text. " * 3
+
+
+def test_cp09_left_aligned_passes():
+    assert run_check("CP09", doc(para(LONG)))[0] == "yes"
+
+
+def test_cp09_justified_paragraph_fails_with_source():
+    document = doc(para(LONG, alignment=Alignment.JUSTIFIED, alignment_source="style:Body Text"))
+    answer, findings = run_check("CP09", document)
+    assert answer == "no"
+    assert findings[0].location.source == "style:Body Text"
+
+
+def test_cp09_justified_single_line_is_not_visible():
+    assert run_check("CP09", doc(para("Short line.", alignment=Alignment.JUSTIFIED)))[0] == "yes"
+
+
+def test_cp09_headings_and_tables_are_exempt():
+    document = doc(para(LONG, alignment=Alignment.JUSTIFIED, role=Role.HEADING),
+                   para(LONG, alignment=Alignment.JUSTIFIED, in_table=True), para(LONG))
+    assert run_check("CP09", document)[0] == "yes"
+
+
+def test_cp09_short_right_aligned_line_is_manual():
+    assert run_check("CP09", doc(para("1 May 2026", alignment=Alignment.RIGHT)))[0] == "manual"
+
+
+# CP11 centred text
+def test_cp11_centred_heading_allowed():
+    document = doc(para("Welcome", role=Role.TITLE, alignment=Alignment.CENTER), para(LONG))
+    answer, findings = run_check("CP11", document)
+    assert answer == "yes"
+    assert findings and findings[0].severity == "info"
+
+
+def test_cp11_centred_body_paragraph_fails():
+    assert run_check("CP11", doc(para(LONG, alignment=Alignment.CENTER)))[0] == "no"
+
+
+def test_cp11_short_centred_line_is_manual_and_footer_exempt():
+    assert run_check("CP11", doc(para("Thank you", alignment=Alignment.CENTER)))[0] == "manual"
+    footer = para("Page 1", alignment=Alignment.CENTER, part=Part.FOOTER)
+    assert run_check("CP11", doc(footer, para(LONG)))[0] == "yes"
+
+
+# CP18 paragraph spacing
+def test_cp18_space_after_passes():
+    document = doc(para(LONG, space_after=8.0), para(LONG, space_after=8.0))
+    assert run_check("CP18", document)[0] == "yes"
+
+
+def test_cp18_no_space_fails_and_groups_pairs():
+    document = doc(*(para(LONG, space_after=0.0, style="Normal") for _ in range(4)))
+    answer, findings = run_check("CP18", document)
+    assert answer == "no"
+    assert len(findings) == 1 and findings[0].count == 3
+
+
+def test_cp18_contextual_spacing_removes_space():
+    document = doc(*(para(LONG, space_after=10.0, contextual_spacing=True, style="Normal")
+                     for _ in range(3)))
+    assert run_check("CP18", document)[0] == "no"
+
+
+def test_cp18_empty_paragraph_counts_as_space():
+    document = doc(para(LONG, space_after=0.0), para(LONG, space_after=0.0, empty_before=1))
+    assert run_check("CP18", document)[0] == "yes"
+
+
+def test_cp18_single_tight_pair_in_many_is_manual():
+    blocks = [para(LONG, space_after=8.0) for _ in range(10)]
+    blocks[4].space_after = 0.0
+    assert run_check("CP18", doc(*blocks))[0] == "manual"
+
+
+def test_cp18_pdf_blocks_measured_from_baselines():
+    def block(top: float, gap_lines: int = 4):
+        return pdf_block([pdf_line("word " * 12, 72, top + i * 15) for i in range(gap_lines)])
+    spaced = doc(block(100), block(100 + 3 * 15 + 15 + 10), fmt="pdf")
+    spaced.pages.append(Page(number=1, width=595, height=842))
+    assert run_check("CP18", spaced)[0] == "yes"
+    tight = doc(block(100), block(100 + 4 * 15), fmt="pdf")
+    tight.pages.append(Page(number=1, width=595, height=842))
+    assert run_check("CP18", tight)[0] == "no"
+
+
+def test_cp18_one_paragraph_is_na():
+    assert run_check("CP18", doc(para(LONG)))[0] == "n/a"
+
+
+# CP25 page size
+def _sections(*sizes):
+    return [Section(number=i + 1, width=w, height=h) for i, (w, h) in enumerate(sizes)]
+
+
+def test_cp25_a4_and_landscape_letter_pass():
+    assert run_check("CP25", doc(sections=_sections((595.3, 841.9), (792, 612))))[0] == "yes"
+
+
+def test_cp25_a3_is_manual_a2_fails():
+    assert run_check("CP25", doc(sections=_sections((841.9, 1190.6))))[0] == "manual"
+    answer, findings = run_check("CP25", doc(sections=_sections((1190.6, 1683.8))))
+    assert answer == "no" and findings[0].data["width_mm"] == 420
+
+
+def test_cp25_tiny_sticker_fails_per_pdf_page():
+    document = doc(fmt="pdf")
+    document.pages.append(Page(number=1, width=175.7, height=175.7))
+    answer, findings = run_check("CP25", document)
+    assert answer == "no" and findings[0].location.page == 1
+
+
+# CP24 and CP27 prompts
+def test_cp24_and_cp27_are_manual_prompts():
+    answer, findings = run_check("CP24", doc())
+    assert answer == "manual" and "matt" in findings[0].message
+    answer, findings = run_check("CP27", doc(page_count=60))
+    assert answer == "manual" and "bound" in findings[0].message
