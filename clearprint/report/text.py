@@ -100,9 +100,11 @@ def _reason(item: dict[str, Any]) -> str:
     if item["answer"] not in ("no", "manual"):
         return ""
     if item["error"]:
-        return f"the check could not run: {item['error']}"
-    findings = worst_first(item["findings"])
-    return findings[0]["message"] if findings else ""
+        reason = f"the check could not run: {item['error']}"
+    else:
+        findings = worst_first(item["findings"])
+        reason = findings[0]["message"] if findings else ""
+    return " ".join(reason.split())  # one table cell: no stray newlines or blank reasons
 
 
 def _places(item: dict[str, Any], reason: str, indent: str) -> list[str]:
