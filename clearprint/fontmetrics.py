@@ -53,7 +53,10 @@ def _m(
 
 # Measured figures (spec B.4.3 and B.4.4), keyed by the family and its clones.
 _MEASURED = [
-    (("arial", "liberation sans", "helvetica", "arimo"), _m("Arial", 1.150, 0.278, 0.441, SANS, estimated=False)),
+    (
+        ("arial", "liberation sans", "helvetica", "arimo"),
+        _m("Arial", 1.150, 0.278, 0.441, SANS, estimated=False),
+    ),
     (
         ("times new roman", "liberation serif", "times", "tinos"),
         _m("Times New Roman", 1.150, 0.250, 0.400, SERIF, estimated=False),
@@ -153,7 +156,9 @@ _WEIGHT_WORDS = [
 ]
 _CONDENSED = re.compile(r"\b(narrow|condensed|compressed|cond)\b")
 _MONO = re.compile(r"\b(mono|monospace|console|typewriter|code)\b")
-_SERIF_HINT = re.compile(r"\b(serif|times|roman|garamond|georgia|book|antiqua|bodoni|minion|caslon|baskerville)\b")
+_SERIF_HINT = re.compile(
+    r"\b(serif|times|roman|garamond|georgia|book|antiqua|bodoni|minion|caslon|baskerville)\b"
+)
 _SANS_HINT = re.compile(r"\bsans\b")
 
 _FALLBACK = {
@@ -170,13 +175,27 @@ for _metrics in _ESTIMATED:
     _TABLE[_metrics.family.lower()] = _metrics
 
 
-def _normalise(family: str) -> str:
-    """Lower case, subset tag and PostScript style suffix removed ("ABCDEF+Arial-BoldMT")."""
+def _strip_subset(family: str) -> str:
+    """Remove a PDF subset tag: "ABCDEF+Arial" → "Arial"."""
     name = family.strip()
     if len(name) > 7 and name[6] == "+" and name[:6].isupper():
-        name = name[7:]
-    name = name.replace("_", " ")
-    return " ".join(name.lower().split())
+        return name[7:]
+    return name
+
+
+def _normalise(family: str) -> str:
+    """Lower case, whitespace collapsed, subset tag removed: the table's key."""
+    return " ".join(_strip_subset(family).replace("_", " ").lower().split())
+
+
+def _postscript_words(family: str) -> str:
+    """A PostScript name as words: "TimesNewRomanPS-BoldMT" → "times new roman bold"."""
+    name = _strip_subset(family).replace("-", " ").replace(",", " ").replace("_", " ")
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    return " ".join(word for word in spaced.lower().split() if word not in _POSTSCRIPT_NOISE)
+
+
+_POSTSCRIPT_NOISE = {"mt", "ps", "psmt", "regular", "roman"}
 
 
 def _name_traits(key: str) -> tuple[frozenset[str], int | None]:
@@ -222,8 +241,11 @@ def font_metrics(family: str | None) -> FontMetrics:
     """
     if not family:
         return _FALLBACK[SERIF]
-    key = _normalise(family)
-    entry = _TABLE.get(key)
+    entry = _TABLE.get(_normalise(family))
+    if entry is not None:
+        return entry
+    key = _postscript_words(family)
+    entry = _TABLE.get(key) or _TABLE.get(key + " mt")
     if entry is not None:
         return entry
     traits, weight = _name_traits(key)

@@ -182,6 +182,9 @@ class Block:
 
     @property
     def text(self) -> str:
+        """The paragraph's text; printed lines are joined with a space."""
+        if self.lines:
+            return " ".join(line.text.strip() for line in self.lines)
         return "".join(s.text for s in self.spans)
 
     @property
@@ -249,6 +252,10 @@ class FormField:
     width: float | None = None  # pt
     height: float | None = None  # pt
     name: str | None = None
+    # What made it: "widget" (PDF form field), "legacy" (DOCX w:ffData),
+    # "content control" (DOCX w:sdt: a place to type, usually for whoever
+    # edits the file), "cell" (an empty table cell after a label). None: unknown.
+    origin: str | None = None
 
 
 @dataclass(slots=True)
@@ -265,6 +272,9 @@ class Page:
     scanned: bool = False  # no text layer over a page-sized picture
     hidden_chars: int = 0  # invisible text (OCR layers, render mode 3)
     clipped_chars: int = 0  # text cut off by a clip path or the page edge
+    # Every vector path drawn on the page; ``shapes`` keeps only the sizeable
+    # ones, so many uncounted small paths mean outlined text or busy artwork.
+    path_count: int = 0
     # Renders the page with its text removed, for sampling what lies behind
     # text that sits over pictures: returns (Pillow RGB image, pixels per pt).
     render_background: Callable[[], tuple[Any, float]] | None = None

@@ -98,3 +98,13 @@ def pattern_fraction(val: str) -> float | None:
         except ValueError:
             return 0.5
     return 0.5
+
+
+def shading_source(pattern: str, layer: str) -> str:
+    """Name a shading layer for Span.background_source, flagging patterns ("cell shading (pattern)").
+
+    A pattern's colour is an average of its ink and fill, not what any one
+    letter sits on, so checks must not treat it as a flat background.
+    """
+    fraction = pattern_fraction(pattern)
+    return f"{layer} (pattern)" if fraction is not None and fraction < 1 else layer

@@ -16,8 +16,10 @@ NS = {
     "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "v": "urn:schemas-microsoft-com:vml",
+    "w10": "urn:schemas-microsoft-com:office:word",
     "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 }
@@ -44,15 +46,21 @@ TWIPS_PER_PT = 20.0
 EMU_PER_PT = 12700.0
 
 
-def w(name: str) -> str:
-    """Clark notation for a ``w:`` local name (the common case, kept short)."""
-    return W + name
-
-
 def attr(el: Any, name: str) -> str | None:
     """A ``w:`` attribute of an element, or None."""
     value: str | None = el.get(W + name)
     return value
+
+
+def first_child(el: Any, tag: str) -> Any | None:
+    """The element's first child if it has ``tag``.
+
+    Property elements (w:pPr, w:rPr, w:tcPr) come first in their parent by
+    the schema; checking one child is much cheaper than a search.
+    """
+    for child in el:
+        return child if child.tag == tag else None
+    return None
 
 
 def on_off(el: Any) -> bool:
@@ -101,7 +109,7 @@ def measure_pt(value: str) -> float | None:
 
 
 def hex_rgb(value: str | None) -> tuple[int, int, int] | None:
-    """"1F4E79" → (31, 78, 121); "auto" and junk → None."""
+    """Hex colour to RGB: "1F4E79" → (31, 78, 121); "auto" and junk → None."""
     if not value or len(value) != 6:
         return None
     try:
@@ -109,16 +117,6 @@ def hex_rgb(value: str | None) -> tuple[int, int, int] | None:
     except ValueError:
         return None
     return (n >> 16) & 255, (n >> 8) & 255, n & 255
-
-
-def in_fallback(el: Any, stop: Any = None) -> bool:
-    """Whether an element lies inside an ``mc:Fallback`` (a duplicate of the Choice content)."""
-    parent = el.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == MC_FALLBACK:
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def local_name(el: Any) -> str:

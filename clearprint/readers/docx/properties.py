@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from clearprint.readers.docx.ooxml import W, W_VAL, attr, local_name, number, on_off, qn, twips
+from clearprint.readers.docx.ooxml import W_VAL, W, attr, local_name, number, on_off, qn, twips
 
 TOGGLES = frozenset({"b", "bCs", "i", "iCs", "caps", "smallCaps", "vanish"})
 
@@ -52,19 +52,35 @@ def _half_points(el: Any) -> float | None:
     return None if n is None else n / 2
 
 
+# w:rFonts attributes → (slot, is a theme attribute); the complex-script one is spelt "cstheme".
+_FONT_ATTRIBUTES = {W + slot: (slot, False) for slot in ("ascii", "hAnsi", "eastAsia", "cs")} | {
+    W + "asciiTheme": ("ascii", True),
+    W + "hAnsiTheme": ("hAnsi", True),
+    W + "eastAsiaTheme": ("eastAsia", True),
+    W + "cstheme": ("cs", True),
+}
+
+
 def _fonts(el: Any, out: dict[str, Any]) -> None:
     """w:rFonts: the theme attribute beats the plain one on the same element."""
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        theme = el.get(W + slot + "Theme")
-        name = el.get(W + slot)
-        if theme:
-            out["font." + slot] = "theme:" + theme
-        elif name:
-            out["font." + slot] = name
+    themed = []
+    for name, value in el.items():
+        found = _FONT_ATTRIBUTES.get(name)
+        if found is None or not value:
+            continue
+        slot, is_theme = found
+        if is_theme:
+            themed.append((slot, value))
+        else:
+            out["font." + slot] = value
+    for slot, value in themed:
+        out["font." + slot] = "theme:" + value
 
 
 def _color(el: Any, out: dict[str, Any]) -> None:
-    out["color"] = ColorSpec(el.get(W_VAL), attr(el, "themeColor"), attr(el, "themeTint"), attr(el, "themeShade"))
+    out["color"] = ColorSpec(
+        el.get(W_VAL), attr(el, "themeColor"), attr(el, "themeTint"), attr(el, "themeShade")
+    )
 
 
 def _underline(el: Any, out: dict[str, Any]) -> None:
@@ -147,33 +163,43 @@ def parse_rpr(rpr: Any | None) -> dict[str, Any]:
     return out
 
 
+_SPACING_NUMBERS = {
+    W + name: "spacing." + name for name in ("before", "after", "line", "beforeLines", "afterLines")
+}
+_SPACING_FLAGS = {W + name: "spacing." + name for name in ("beforeAutospacing", "afterAutospacing")}
+_LINE_RULE = W + "lineRule"
+
+
 def _spacing(el: Any, out: dict[str, Any]) -> None:
-    for name in ("before", "after", "line"):
-        value = number(attr(el, name))
-        if value is not None:
-            out["spacing." + name] = value
-    for name in ("beforeLines", "afterLines"):
-        value = number(attr(el, name))
-        if value is not None:
-            out["spacing." + name] = value
-    rule = attr(el, "lineRule")
-    if rule:
-        out["spacing.lineRule"] = rule
-    for name in ("beforeAutospacing", "afterAutospacing"):
-        value = attr(el, name)
-        if value is not None:
-            out["spacing." + name] = value.lower() not in ("0", "false", "off")
+    """w:spacing, one key per attribute: each one inherits on its own."""
+    for name, raw in el.items():
+        if name in _SPACING_NUMBERS:
+            value = number(raw)
+            if value is not None:
+                out[_SPACING_NUMBERS[name]] = value
+        elif name in _SPACING_FLAGS:
+            out[_SPACING_FLAGS[name]] = raw.lower() not in ("0", "false", "off")
+        elif name == _LINE_RULE and raw:
+            out["spacing.lineRule"] = raw
+
+
+# w:ind attributes → key; the strict/2010 names (start, end) mean left and right.
+_INDENTS = {W + "left": "ind.left", W + "start": "ind.left", W + "right": "ind.right", W + "end": "ind.right"}
+_HANGING = W + "hanging"
+_FIRST_LINE = W + "firstLine"
 
 
 def _indent(el: Any, out: dict[str, Any]) -> None:
-    for key, names in (("ind.left", ("left", "start")), ("ind.right", ("right", "end"))):
-        for name in names:
-            value = twips(attr(el, name))
+    first = hanging = None
+    for name, raw in el.items():
+        if name in _INDENTS:
+            value = twips(raw)
             if value is not None:
-                out[key] = value
-                break
-    hanging = twips(attr(el, "hanging"))
-    first = twips(attr(el, "firstLine"))
+                out[_INDENTS[name]] = value
+        elif name == _HANGING:
+            hanging = twips(raw)
+        elif name == _FIRST_LINE:
+            first = twips(raw)
     if hanging is not None:
         out["ind.first"] = -hanging
     elif first is not None:
@@ -197,6 +223,11 @@ def _para_shading(el: Any, out: dict[str, Any]) -> None:
     out["shd"] = parse_shading(el)
 
 
+def _section_break(el: Any, out: dict[str, Any]) -> None:
+    """Marks the last paragraph of a section (its w:sectPr holds the section's properties)."""
+    out["sectPr"] = True
+
+
 _PPR_PARSERS: dict[str, Any] = {
     W + "pStyle": _value("pStyle"),
     W + "jc": _value("jc"),
@@ -209,6 +240,7 @@ _PPR_PARSERS: dict[str, Any] = {
     W + "suppressAutoHyphens": _flag("suppressAutoHyphens"),
     W + "contextualSpacing": _flag("contextualSpacing"),
     W + "textDirection": _value("textDirection"),
+    W + "sectPr": _section_break,
 }
 
 

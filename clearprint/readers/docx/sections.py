@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearprint.model import Section
-from clearprint.readers.docx.ooxml import R_ID, W, W_VAL, attr, number, on_off, twips
+from clearprint.readers.docx.ooxml import R_ID, W_VAL, W, attr, number, on_off, twips
 
 # Word's defaults when w:pgSz / w:pgMar / w:cols leave values out.
 _DEFAULT_WIDTH = 612.0  # US Letter, pt
@@ -118,9 +118,12 @@ def _columns(el: Any | None, section: Section) -> None:
     separator = attr(el, "sep")
     section.column_rule = separator is not None and separator.lower() in ("1", "true", "on")
     equal = attr(el, "equalWidth")
-    explicit = [twips(attr(col, "w")) for col in el.iter(W + "col")]
-    if equal is not None and equal.lower() in ("0", "false", "off") and explicit:
-        section.column_widths = [w for w in explicit if w]
+    cols = list(el.iter(W + "col"))
+    if equal is not None and equal.lower() in ("0", "false", "off") and cols:
+        section.column_widths = [w for w in (twips(attr(col, "w")) for col in cols) if w]
         section.columns = max(section.columns, len(section.column_widths))
+        gaps = [g for g in (twips(attr(col, "space")) for col in cols[:-1]) if g is not None]
+        if gaps:
+            section.column_space = min(gaps)  # the narrowest gutter is the one that matters
     if section.columns == 1:
         section.column_space = None

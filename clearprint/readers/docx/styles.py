@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from clearprint.readers.docx.ooxml import W, W_VAL, attr, twips
+from clearprint.readers.docx.ooxml import W_VAL, W, attr, twips
 from clearprint.readers.docx.properties import TOGGLES, Shading, parse_ppr, parse_rpr, parse_shading
 
 Props = dict[str, tuple[Any, str]]  # property → (value, source)
@@ -32,8 +32,18 @@ CONDITION_ORDER = (
     "firstCol", "lastCol", "firstRow", "lastRow", "nwCell", "neCell", "swCell", "seCell",
 )  # fmt: skip
 
-# Built-in style names Word stores in lower case ("heading 1") and shows capitalised.
-_BUILTIN_LOWER = re.compile(r"^(heading \d|toc \d|caption|title|subtitle|normal|index \d|footnote text|endnote text)$")
+# Built-in style names Word stores in lower case ("heading 1", "footnote text")
+# and shows in title case ("Heading 1", "Footnote Text"); a user's own
+# lower-case style names are left alone.
+_BUILTIN_LOWER = re.compile(
+    r"^(heading|toc|index|list|list bullet|list number|list continue|body text|body text indent) ?\d?$"
+    r"|^(normal|title|subtitle|caption|header|footer|footnote text|endnote text|footnote reference"
+    r"|endnote reference|annotation text|annotation reference|page number|line number|table of figures"
+    r"|table of authorities|toa heading|macro|plain text|block text|note heading|signature|closing"
+    r"|salutation|date|envelope address|envelope return|normal indent|body text first indent"
+    r"|body text first indent 2|hyperlink|followedhyperlink|strong|emphasis|balloon text)$"
+)
+_UPPER_WORDS = {"toc": "TOC", "toa": "TOA", "of": "of", "followedhyperlink": "FollowedHyperlink"}
 
 
 @dataclass(slots=True)
@@ -63,7 +73,9 @@ class StyleSheet:
     """styles.xml and numbering.xml, with cached resolution."""
 
     def __init__(self, styles_root: Any | None, numbering_root: Any | None = None) -> None:
-        self.styles: dict[str, StyleDef] = {}
+        self._elements: dict[str, Any] = {}  # style id → w:style, parsed when first used
+        self._kinds: dict[str, str] = {}
+        self._parsed: dict[str, StyleDef] = {}
         self.defaults: dict[str, str] = {}  # kind → default style id
         self.doc_rpr: dict[str, Any] = {}
         self.doc_ppr: dict[str, Any] = {}
@@ -83,30 +95,41 @@ class StyleSheet:
             self.doc_rpr = parse_rpr(defaults.find(f"{W}rPrDefault/{W}rPr"))
             self.doc_ppr = parse_ppr(defaults.find(f"{W}pPrDefault/{W}pPr"))
         for el in root.iter(W + "style"):
-            style = _style_def(el)
-            self.styles[style.style_id] = style
+            style_id = attr(el, "styleId") or ""
+            kind = attr(el, "type") or "paragraph"
+            self._elements.setdefault(style_id, el)
+            self._kinds.setdefault(style_id, kind)
             if on_off_attr(el, "default"):
-                self.defaults.setdefault(style.kind, style.style_id)
+                self.defaults.setdefault(kind, style_id)
+
+    def style(self, style_id: str | None) -> StyleDef | None:
+        """A style's definition (styles.xml can hold thousands; most are never used)."""
+        if not style_id or style_id not in self._elements:
+            return None
+        style = self._parsed.get(style_id)
+        if style is None:
+            style = self._parsed[style_id] = _style_def(self._elements[style_id])
+        return style
 
     # -- names ---------------------------------------------------------------
 
     def name(self, style_id: str | None) -> str | None:
-        style = self.styles.get(style_id) if style_id else None
+        style = self.style(style_id)
         return style.name if style else None
 
     def paragraph_style(self, style_id: str | None) -> str | None:
         """The style id a paragraph uses: its own if defined, else the default paragraph style."""
-        if style_id and self.styles.get(style_id, None) and self.styles[style_id].kind == "paragraph":
+        if style_id and self._kinds.get(style_id) == "paragraph":
             return style_id
         return self.defaults.get("paragraph")
 
     def character_style(self, style_id: str | None) -> str | None:
-        if style_id and style_id in self.styles:
+        if style_id and style_id in self._elements:
             return style_id
         return self.defaults.get("character")
 
     def table_style(self, style_id: str | None) -> str | None:
-        if style_id and style_id in self.styles:
+        if style_id and style_id in self._elements:
             return style_id
         return self.defaults.get("table")
 
@@ -115,7 +138,7 @@ class StyleSheet:
         out: list[StyleDef] = []
         seen: set[str] = set()
         while style_id and style_id not in seen:
-            style = self.styles.get(style_id)
+            style = self.style(style_id)
             if style is None:
                 break
             seen.add(style_id)
@@ -242,11 +265,9 @@ def on_off_attr(el: Any, name: str) -> bool:
 
 def display_name(name: str) -> str:
     """Word's UI name for a stored style name: "heading 1" → "Heading 1", "toc 2" → "TOC 2"."""
-    if _BUILTIN_LOWER.match(name):
-        if name.startswith("toc "):
-            return "TOC" + name[3:]
-        return name[0].upper() + name[1:]
-    return name
+    if not _BUILTIN_LOWER.match(name):
+        return name
+    return " ".join(_UPPER_WORDS.get(word, word[:1].upper() + word[1:]) for word in name.split(" "))
 
 
 def _style_def(el: Any) -> StyleDef:
@@ -315,7 +336,9 @@ class _Numbering:
         if root is None:
             return
         for abstract in root.iter(W + "abstractNum"):
-            levels = {attr(lvl, "ilvl") or "0": parse_ppr(lvl.find(W + "pPr")) for lvl in abstract.iter(W + "lvl")}
+            levels = {
+                attr(lvl, "ilvl") or "0": parse_ppr(lvl.find(W + "pPr")) for lvl in abstract.iter(W + "lvl")
+            }
             self._abstract[attr(abstract, "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             ref = num.find(W + "abstractNumId")
@@ -331,4 +354,3 @@ class _Numbering:
         if level in overrides:
             return overrides[level]
         return self._abstract.get(abstract_id or "", {}).get(level, {})
-

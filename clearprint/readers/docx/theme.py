@@ -12,8 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearprint.model import RGB
-from clearprint.readers.docx.colors import lum_mod_off, mix, word_shade, word_tint
+from clearprint.readers.docx.colors import (
+    BLACK,
+    WHITE,
+    auto_text_color,
+    lum_mod_off,
+    mix,
+    pattern_fraction,
+    word_shade,
+    word_tint,
+)
 from clearprint.readers.docx.ooxml import hex_rgb, local_name, qn
+from clearprint.readers.docx.properties import ColorSpec, Shading
 
 # w:themeColor / w:themeFill values → a:clrScheme children.
 _WORD_THEME_COLORS = {
@@ -92,6 +102,37 @@ class Theme:
             rgb = word_shade(rgb, _hex_byte(shade, 255))
         return rgb
 
+    def shading_color(self, shd: Shading, below: RGB | None) -> RGB | None:
+        """What a w:shd shows over ``below``; None when it is transparent ("clear" with no fill).
+
+        Patterns (pct25, stripes...) mix the pattern colour over the fill; the
+        result is an average, so the caller should treat it as non-uniform.
+        """
+        if shd.pattern == "nil":
+            return None
+        fill = (
+            self.word_color(shd.theme_fill, shd.theme_fill_tint, shd.theme_fill_shade)
+            if shd.theme_fill
+            else None
+        )
+        if fill is None:
+            fill = hex_rgb(shd.fill)
+        fraction = pattern_fraction(shd.pattern)
+        if fraction is None:
+            return fill
+        pattern = hex_rgb(shd.color) or BLACK
+        return mix(pattern, fill or below or WHITE, fraction)
+
+    def text_color(self, spec: ColorSpec | None, background: RGB | None) -> RGB:
+        """A run's colour: theme colour over hex value; "auto" decided by the background."""
+        if spec is not None:
+            rgb = self.word_color(spec.theme, spec.tint, spec.shade) if spec.theme else None
+            if rgb is None:
+                rgb = hex_rgb(spec.val)
+            if rgb is not None:
+                return rgb
+        return auto_text_color(background)
+
     def drawing_color(self, parent: Any, placeholder: RGB | None = None) -> RGB | None:
         """The colour of a DrawingML colour choice (a:solidFill and similar) with its modifiers."""
         for child in parent:
@@ -111,7 +152,12 @@ class Theme:
         return None
 
 
-_PRESET: dict[str, RGB] = {"black": (0, 0, 0), "white": (255, 255, 255), "red": (255, 0, 0), "blue": (0, 0, 255)}
+_PRESET: dict[str, RGB] = {
+    "black": (0, 0, 0),
+    "white": (255, 255, 255),
+    "red": (255, 0, 0),
+    "blue": (0, 0, 255),
+}
 
 
 def _hex_byte(value: str, default: int) -> int:
@@ -122,8 +168,12 @@ def _hex_byte(value: str, default: int) -> int:
 
 
 def _apply_modifiers(rgb: RGB, color_el: Any) -> RGB:
-    """a:lumMod/a:lumOff, a:tint and a:shade on a DrawingML colour (values in 1/1000 %)."""
-    mod, off = 1.0, 0.0
+    """a:lumMod/a:lumOff, a:tint, a:shade and a:alpha on a DrawingML colour (values in 1/1000 %).
+
+    A translucent fill is blended over white paper: what it lies on is not
+    known here, and paper is by far the common case.
+    """
+    mod, off, alpha = 1.0, 0.0, 1.0
     for modifier in color_el:
         kind = local_name(modifier)
         value = int(modifier.get("val", "100000")) / 100000
@@ -132,11 +182,15 @@ def _apply_modifiers(rgb: RGB, color_el: Any) -> RGB:
         elif kind == "lumOff":
             off = value
         elif kind == "tint":
-            rgb = mix(rgb, (255, 255, 255), value)
+            rgb = mix(rgb, WHITE, value)
         elif kind == "shade":
-            rgb = mix(rgb, (0, 0, 0), value)
+            rgb = mix(rgb, BLACK, value)
+        elif kind == "alpha":
+            alpha = value
     if (mod, off) != (1.0, 0.0):
         rgb = lum_mod_off(rgb, mod, off)
+    if alpha < 1.0:
+        rgb = mix(rgb, WHITE, alpha)
     return rgb
 
 

@@ -1,0 +1,249 @@
+"""Pictures as the picture questions (CP20, CP22, CP23) see them.
+
+Not every placed image is a picture a reader looks at. PDF producers place
+one-pixel images stretched into colour panels or gradients (the shape often
+comes from a soft mask), slivers a few points wide, bullets and icons; they
+are left out here so they cannot give a wrong "no". Sizes are tool defaults:
+
+- a *fill*: at most ``FILL_MAX_PIXELS`` pixels on its short side. Its
+  resolution says nothing about sharpness, and text on it is text on a
+  colour, which CP02 judges.
+- *tiny*: placed smaller than ``TINY_AREA_PT2`` (a 0.5 in / 12.7 mm square),
+  or thinner than ``TINY_SIDE_PT`` (a rule). Bullets, icons, rules.
+
+Picture metrics (measurement spec B.5) come from the encoded bytes, decoded
+at reduced size for speed (JPEG draft mode, then a thumbnail): the spread
+between dark and light tones, and the variance of the Laplacian as a
+sharpness hint, plus the part of the picture that holds ink (not white or
+transparent), which is what text must keep clear of (``content_box``). They
+are worked out once per image and cached in ``doc.cache``.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from clearprint.model import BBox, Document, Image, Page
+
+FILL_MAX_PIXELS = 8
+TINY_AREA_PT2 = 36.0 * 36.0
+TINY_SIDE_PT = 9.0
+FULL_PAGE_SHARE = 0.85  # as for scanned pages (spec B.1.5)
+FURNITURE_BAND = 0.08  # top and bottom share of the page: running heads, logos (spec B.1.3)
+ANALYSIS_PPI = 150.0  # pictures are judged as printed, at about this resolution
+ANALYSIS_MAX_SIDE = 768  # pixels: enough for tones and edges, fast to decode
+INK_LEVEL = 235  # grey levels below this are ink; above, paper (JPEG noise included)
+_CACHE_KEY = "image_metrics"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageMetrics:
+    """Tone and edge figures of one picture, at analysis size."""
+
+    tone_spread: float  # (95th - 5th percentile luminance) / 255
+    detail_spread: float  # (99th - 1st percentile) / 255: line art and text on plain paper
+    sharpness: float  # variance of the Laplacian (grey levels squared)
+    ink: tuple[float, float, float, float] | None  # inked part, fractions of width/height; None: blank
+
+
+def pictures(doc: Document) -> Iterator[tuple[Image, Page | None]]:
+    """Every placed image with its PDF page (None for DOCX), in document order."""
+    if doc.format == "pdf":
+        for page in doc.pages:
+            for image in page.images:
+                yield image, page
+    else:
+        for image in doc.images:
+            yield image, None
+
+
+def page_box(page: Page) -> BBox:
+    """The page in unrotated coordinates (where boxes are given)."""
+    if page.rotation % 180:
+        return (0.0, 0.0, page.height, page.width)
+    return (0.0, 0.0, page.width, page.height)
+
+
+def displayed(box: BBox, page: Page) -> BBox:
+    """A box in unrotated page space turned as the page is shown (for left/right logic)."""
+    x0, y0, x1, y1 = box
+    rotation = page.rotation % 360
+    if rotation == 90:
+        return (page.width - y1, x0, page.width - y0, x1)
+    if rotation == 180:
+        return (page.width - x1, page.height - y1, page.width - x0, page.height - y0)
+    if rotation == 270:
+        return (y0, page.height - x1, y1, page.height - x0)
+    return box
+
+
+def visible_box(image: Image, page: Page | None) -> BBox | None:
+    """The image's box cut to the page: what can actually be seen of it."""
+    box = image.location.bbox
+    if box is None or page is None:
+        return box
+    px0, py0, px1, py1 = page_box(page)
+    x0, y0, x1, y1 = max(box[0], px0), max(box[1], py0), min(box[2], px1), min(box[3], py1)
+    if x1 <= x0 or y1 <= y0:
+        return None
+    return (x0, y0, x1, y1)
+
+
+def placed_size(image: Image, page: Page | None) -> tuple[float, float] | None:
+    """Width and height as printed, pt (the visible box for PDF, the extent for DOCX)."""
+    box = visible_box(image, page)
+    if box is not None:
+        return box[2] - box[0], box[3] - box[1]
+    if image.placed_width and image.placed_height:
+        return image.placed_width, image.placed_height
+    return None
+
+
+def is_fill(image: Image) -> bool:
+    """A colour fill, gradient or mask carrier rather than a picture."""
+    pixels = [p for p in (image.pixel_width, image.pixel_height) if p]
+    return bool(pixels) and min(pixels) <= FILL_MAX_PIXELS
+
+
+def is_tiny(image: Image, page: Page | None) -> bool:
+    """A bullet, icon or rule (or an image off the page)."""
+    size = placed_size(image, page)
+    if size is None:
+        return page is not None  # a PDF image wholly off the page
+    width, height = size
+    return width * height < TINY_AREA_PT2 or min(width, height) < TINY_SIDE_PT
+
+
+def is_decorative(image: Image, page: Page | None) -> bool:
+    return is_fill(image) or is_tiny(image, page)
+
+
+def page_share(box: BBox, page: Page) -> float:
+    """How much of the page the box covers, 0 to 1."""
+    area = page.width * page.height
+    return (box[2] - box[0]) * (box[3] - box[1]) / area if area > 0 else 0.0
+
+
+def is_full_page(box: BBox, page: Page) -> bool:
+    return page_share(box, page) >= FULL_PAGE_SHARE
+
+
+def in_furniture_band(box: BBox, page: Page) -> bool:
+    """Wholly in the top or bottom band of the page, where logos and running heads sit."""
+    _, top, _, bottom = page_box(page)
+    band = (bottom - top) * FURNITURE_BAND
+    return box[3] <= top + band or box[1] >= bottom - band
+
+
+def metrics(doc: Document, image: Image) -> ImageMetrics | None:
+    """Tone spread and sharpness of a picture, or None when its pixels cannot be read."""
+    return _analysed(doc, image)
+
+
+def content_box(doc: Document, image: Image, page: Page) -> BBox | None:
+    """The part of a PDF picture's visible box that holds ink (not white or transparent).
+
+    Cut-out photos and pictures on a white ground leave blank margins inside
+    their box; text there sits on paper, not on the picture. Returns the
+    visible box when the pixels cannot be read, None when the picture is blank.
+    """
+    box = visible_box(image, page)
+    placed = image.location.bbox
+    measured = _analysed(doc, image)
+    if box is None or placed is None or measured is None:
+        return box
+    if measured.ink is None:
+        return None
+    width, height = placed[2] - placed[0], placed[3] - placed[1]
+    fx0, fy0, fx1, fy1 = measured.ink
+    x0, x1 = placed[0] + fx0 * width, placed[0] + fx1 * width
+    y0, y1 = placed[1] + fy0 * height, placed[1] + fy1 * height
+    x0, y0, x1, y1 = max(x0, box[0]), max(y0, box[1]), min(x1, box[2]), min(y1, box[3])
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
+
+
+def _analysed(doc: Document, image: Image) -> ImageMetrics | None:
+    """The picture's metrics, decoded once per document."""
+    cache: dict[int, ImageMetrics | None] = doc.cache.setdefault(_CACHE_KEY, {})
+    key = id(image)
+    if key not in cache:
+        cache[key] = _load(image)
+    return cache[key]
+
+
+def _load(image: Image) -> ImageMetrics | None:
+    if image.load is None:
+        return None
+    try:
+        data = image.load()
+        grey = decode(data, _target_side(image)) if data else None
+        return measure(grey) if grey is not None else None
+    except Exception:  # damaged or exotic image data must never stop the audit
+        return None
+
+
+def _target_side(image: Image) -> int:
+    """The longest side, in pixels, the picture is analysed at: about ANALYSIS_PPI as printed."""
+    placed = max(image.placed_width or 0.0, image.placed_height or 0.0)
+    if not placed:
+        return ANALYSIS_MAX_SIDE
+    return max(32, min(ANALYSIS_MAX_SIDE, round(placed / 72 * ANALYSIS_PPI)))
+
+
+def decode(data: bytes, max_side: int = ANALYSIS_MAX_SIDE) -> Any | None:
+    """Encoded image bytes as a grey Pillow image no larger than ``max_side`` (None if unreadable)."""
+    from PIL import Image as PILImage
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # decompression-bomb and palette warnings
+        try:
+            with PILImage.open(io.BytesIO(data)) as picture:
+                picture.draft("RGB", (max_side, max_side))  # JPEG: decode at reduced scale
+                grey = _on_white(picture).convert("L")
+        except Exception:  # any format or data Pillow cannot decode
+            return None
+    grey.thumbnail((max_side, max_side))
+    return grey if grey.width >= 3 and grey.height >= 3 else None
+
+
+def measure(grey: Any) -> ImageMetrics:
+    """Tone spread and Laplacian variance of a grey Pillow image."""
+    from PIL import ImageFilter, ImageStat
+
+    histogram = grey.histogram()
+    spread = (_percentile(histogram, 0.95) - _percentile(histogram, 0.05)) / 255
+    detail = (_percentile(histogram, 0.99) - _percentile(histogram, 0.01)) / 255
+    kernel = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
+    sharpness = ImageStat.Stat(grey.filter(kernel)).var[0]
+    inked = grey.point(lambda v: 255 if v < INK_LEVEL else 0).getbbox()
+    ink = None if inked is None else (inked[0] / grey.width, inked[1] / grey.height,
+                                      inked[2] / grey.width, inked[3] / grey.height)
+    return ImageMetrics(round(spread, 3), round(detail, 3), round(sharpness, 1), ink)
+
+
+def _on_white(picture: Any) -> Any:
+    """Transparent parts shown as on white paper (how they print)."""
+    from PIL import Image as PILImage
+
+    if picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info):
+        rgba = picture.convert("RGBA")
+        paper = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return PILImage.alpha_composite(paper, rgba)
+    if picture.mode not in ("L", "RGB", "CMYK", "YCbCr", "I;16", "I", "F", "P", "1"):
+        return picture.convert("RGB")
+    return picture
+
+
+def _percentile(histogram: list[int], share: float) -> int:
+    total = sum(histogram)
+    wanted = share * total
+    running = 0
+    for value, count in enumerate(histogram):
+        running += count
+        if running >= wanted:
+            return value
+    return len(histogram) - 1

@@ -1,0 +1,355 @@
+"""CP02: does the text contrast clearly with the background?
+
+Every visible span is measured against what lies directly behind it
+(``clearprint.analysis.background``) with the WCAG contrast ratio: 4.5:1 for
+normal text, 3:1 for large text (18 pt, or 14 pt bold). Pale grey, yellow and
+pale-on-tint text fail through the ratio itself; text the colour of its
+background (white on white) is reported as invisible. Text over a picture or
+pattern is never assumed to sit on white: when its background was sampled
+from pixels and even the weak parts of it (the 10th-percentile contrast) pass,
+it passes with a note; otherwise a person must look. One finding per
+paragraph, for its worst span.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clearprint.analysis.background import (
+    Background,
+    backgrounds,
+    contrast,
+    foreground,
+    hex_colour,
+)
+from clearprint.analysis.text import has_text, spans_location
+from clearprint.checks import check
+from clearprint.config import Options
+from clearprint.model import RGB, Block, Document, Span
+from clearprint.results import Finding
+
+INVISIBLE_RATIO = 1.25  # below this the text practically disappears into its background
+PAGE_SOURCES = ("page", "page background")
+SAME_COLOUR = 16  # 0-255 channel difference within which text is the page's own colour
+BOLD_WEIGHT = 600  # usWeightClass from which WCAG counts text as bold (semi-bold included)
+# Icon and symbol fonts draw pictures, not words (WCAG's non-text contrast, not CP02).
+ICON_FONTS = re.compile(r"awesome|icon|wingding|webding|dingbat|marlett|mdl2|symbol", re.IGNORECASE)
+PRIVATE_USE = (0xE000, 0xF8FF)  # where icon fonts put their glyphs
+# Faint text this large, or turned and fairly large, is a watermark: part of the
+# background (CP15 judges busy backgrounds), not text to read.
+WATERMARK_RATIO = 1.5
+WATERMARK_SIZE = 72.0  # pt
+WATERMARK_TURNED_SIZE = 36.0  # pt
+SHADOW_OVERLAP = 0.5  # copies of the same text sharing this much of their boxes are one lettering
+LEFT_OUT = {"icon": "icon glyph(s)", "shadow": "text shadow(s)", "watermark": "watermark(s)"}
+
+
+@dataclass(slots=True)
+class Measure:
+    """One span's colours and contrast, and what it needs."""
+
+    span: Span
+    fg: RGB | None
+    background: Background
+    needed: float
+    large: bool
+    ratio: float | None = None
+    # DOCX text with nothing stated behind it but the page: a fill clearprint
+    # cannot read (a VML box, a shape behind the text) may still be there.
+    assumed_page: bool = False
+
+    @property
+    def low(self) -> float | None:
+        """The weak parts of a mixed background (None: not measured)."""
+        return self.background.low_contrast
+
+    @property
+    def shown(self) -> float | None:
+        return shown_ratio(self.ratio, self.needed)
+
+    @property
+    def shown_low(self) -> float | None:
+        return shown_ratio(self.low, self.needed)
+
+    @property
+    def invisible(self) -> bool:
+        return self.ratio is not None and self.ratio < INVISIBLE_RATIO
+
+    @property
+    def page_coloured(self) -> bool:
+        """DOCX text in the very colour of a page nothing else is known to cover."""
+        bg = self.background.colour
+        return (self.assumed_page and self.fg is not None and bg is not None
+                and max(abs(f - b) for f, b in zip(self.fg, bg, strict=True)) <= SAME_COLOUR)
+
+    @property
+    def fails(self) -> bool:
+        """Measured on one colour, and below the limit.
+
+        DOCX text in the colour of a page that only seems plain is not a
+        failure: nobody sets white text on white on purpose, so a fill the
+        reader could not see is more likely than hidden text.
+        """
+        if self.page_coloured:
+            return False
+        return self.background.uniform and self.ratio is not None and self.ratio < self.needed
+
+    @property
+    def doubtful(self) -> bool:
+        """Colour unknown, or a mixed background whose weak parts are below the limit."""
+        if self.fg is None or self.ratio is None or self.page_coloured:
+            return True
+        return not self.background.uniform and (self.low is None or self.low < self.needed)
+
+
+@check("CP02")
+def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
+    if not has_text(doc):
+        if not doc.scanned_pages:
+            yield Finding.na("The document has no text.")
+        return
+    measured = measures(doc, opts)
+    mixed_pass: list[Block] = []
+    below_recommended = 0
+    for block in doc.blocks:
+        found = [measured.by_span[id(s)] for s in block.spans if id(s) in measured.by_span]
+        failing = [m for m in found if m.fails]
+        doubtful = [m for m in found if not m.fails and m.doubtful]
+        if failing:
+            yield _failure(block, failing)
+        elif doubtful:
+            yield _doubt(block, doubtful)
+        else:
+            if any(not m.background.uniform for m in found):
+                mixed_pass.append(block)
+            if any(m.ratio is not None and m.ratio < _recommended(m, opts) for m in found):
+                below_recommended += 1
+    if mixed_pass:
+        pages = sorted({b.page for b in mixed_pass if b.page is not None})
+        yield Finding.info(
+            f"{len(mixed_pass)} paragraph(s) sit on a picture or pattern; the contrast was measured "
+            "from the page and is enough everywhere, but check they read easily"
+            + (f" (pages {', '.join(map(str, pages[:10]))})." if pages else "."),
+            count=len(mixed_pass), pages=pages,
+        )
+    if below_recommended:
+        yield Finding.info(
+            f"{below_recommended} paragraph(s) pass but are below the recommended contrast "
+            f"({opts.recommended_contrast_ratio:g}:1, or {opts.recommended_large_text_contrast_ratio:g}:1 "
+            "for large text).",
+            count=below_recommended,
+        )
+    if measured.left_out:
+        reasons = ", ".join(f"{n} {LEFT_OUT[r]}" for r, n in sorted(measured.left_out.items()))
+        yield Finding.info(f"Not judged, as not text to read: {reasons}.", **dict(measured.left_out))
+    hidden = sum(page.hidden_chars for page in doc.pages)
+    if hidden:
+        yield Finding.info(f"{hidden} characters of invisible text (such as a scan's OCR layer) "
+                           "were left out.", hidden_chars=hidden)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The options a measurement depends on, read once rather than per span."""
+
+    normal: float
+    large: float
+    large_size: float
+    large_bold_size: float
+    large_exception: bool
+    uniform_share: float
+    auto_dark: float
+
+    @classmethod
+    def of(cls, opts: Options) -> Limits:
+        return cls(opts.min_contrast_ratio, opts.large_text_contrast_ratio, opts.large_text_size,
+                   opts.large_bold_text_size, opts.wcag_large_text_exception,
+                   opts.uniform_background_share, opts.auto_colour_dark_luminance)
+
+
+@dataclass(slots=True)
+class Measurements:
+    """Every judged span's contrast by ``id(span)``, and how many spans were left out, by reason."""
+
+    by_span: dict[int, Measure]
+    left_out: Counter[str]
+
+
+def measures(doc: Document, opts: Options) -> Measurements:
+    """Measure every visible span once for CP02 and CP03 (cached per option values).
+
+    Left out, as not text anyone reads for its content: icon-font glyphs,
+    the shadow copies of shadowed lettering, and faint watermarks (very large
+    or turned text barely darker than its background).
+    """
+    limits = Limits.of(opts)
+    key = f"contrast:{limits}"
+    if key not in doc.cache:
+        found = backgrounds(doc, limits.uniform_share)
+        by_span: dict[int, Measure] = {}
+        left_out: Counter[str] = Counter()
+        for block in doc.blocks:
+            turned = {id(s) for line in block.lines if line.vertical or abs(line.angle) > 2
+                      for s in line.spans}
+            for span in block.spans:
+                if id(span) not in found:
+                    continue
+                if is_icon(span):
+                    left_out["icon"] += 1
+                    continue
+                m = measure(doc, span, found[id(span)], limits)
+                if _watermark(m, id(span) in turned):
+                    left_out["watermark"] += 1
+                else:
+                    by_span[id(span)] = m
+        for shadow in _shadows(doc, by_span):
+            del by_span[shadow]
+            left_out["shadow"] += 1
+        doc.cache[key] = Measurements(by_span, left_out)
+    return doc.cache[key]
+
+
+def _shadows(doc: Document, by_span: dict[int, Measure]) -> Iterator[int]:
+    """Copies of the same words painted over each other, but the most legible one.
+
+    Shadowed, outlined or 3-D lettering is the same text painted two or three
+    times, slightly offset. The reader sees the letters through the copy that
+    stands out best; painting order cannot be trusted to say which is on top
+    (a trace that merges text runs gives several copies one order).
+    """
+    copies: dict[tuple[int | None, str], list[Measure]] = {}
+    for block in doc.blocks:
+        for span in block.spans:
+            m = by_span.get(id(span))
+            if m is not None and span.bbox is not None:
+                copies.setdefault((block.page, span.text.strip()), []).append(m)
+    for group in copies.values():
+        while len(group) > 1:
+            first = group.pop()
+            cluster = [first] + [m for m in group if _overprints(first.span, m.span)]
+            taken = {id(m) for m in cluster}
+            group[:] = [m for m in group if id(m) not in taken]
+            if len(cluster) > 1:
+                best = max(cluster, key=lambda m: m.ratio or 0.0)
+                yield from (id(m.span) for m in cluster if m is not best)
+
+
+def _overprints(a: Span, b: Span) -> bool:
+    """Two boxes sharing at least SHADOW_OVERLAP of the smaller one."""
+    assert a.bbox is not None and b.bbox is not None
+    ax0, ay0, ax1, ay1 = a.bbox
+    bx0, by0, bx1, by1 = b.bbox
+    shared = max(0.0, min(ax1, bx1) - max(ax0, bx0)) * max(0.0, min(ay1, by1) - max(ay0, by0))
+    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
+    return smaller > 0 and shared >= SHADOW_OVERLAP * smaller
+
+
+def is_icon(span: Span) -> bool:
+    """A glyph from an icon or symbol font, or only private-use characters (icon fonts)."""
+    if span.font and ICON_FONTS.search(span.font):
+        return True
+    return all(PRIVATE_USE[0] <= ord(c) <= PRIVATE_USE[1] for c in span.text if not c.isspace())
+
+
+def _watermark(m: Measure, turned: bool) -> bool:
+    size = m.span.size or 0.0
+    faint = m.ratio is not None and m.ratio < WATERMARK_RATIO and m.background.uniform
+    return faint and (size >= WATERMARK_SIZE or (turned and size >= WATERMARK_TURNED_SIZE))
+
+
+def measure(doc: Document, span: Span, background: Background, limits: Limits) -> Measure:
+    """The contrast of one span against its background, and the ratio it needs."""
+    fg = foreground(doc, span, background, limits.auto_dark)
+    large = is_large(span, limits)
+    needed = limits.large if large else limits.normal
+    ratio = contrast(fg, background.colour) if fg is not None and background.colour is not None else None
+    assumed = doc.format == "docx" and background.source in PAGE_SOURCES
+    return Measure(span, fg, background, needed, large, ratio, assumed)
+
+
+def is_large(span: Span, limits: Limits) -> bool:
+    """WCAG large text: 18 pt, or 14 pt in bold (semi-bold counts)."""
+    if not limits.large_exception or span.size is None:
+        return False
+    size = round(span.size, 1)
+    return size >= limits.large_size or (is_bold(span) and size >= limits.large_bold_size)
+
+
+def is_bold(span: Span) -> bool:
+    return bool(span.bold) or (span.weight or 0) >= BOLD_WEIGHT or "synthetic-bold" in span.traits
+
+
+def _recommended(m: Measure, opts: Options) -> float:
+    if m.large:
+        return opts.recommended_large_text_contrast_ratio
+    return opts.recommended_contrast_ratio
+
+
+def _failure(block: Block, failing: list[Measure]) -> Finding:
+    worst = min(failing, key=lambda m: (m.ratio or 0) / m.needed)
+    fg, bg = hex_colour(worst.fg), hex_colour(worst.background.colour)
+    where = worst.background.source
+    if worst.invisible:
+        message = (f"Text is almost the same colour as its background ({fg} on {bg}, {where}): "
+                   "it cannot be seen. Give it a dark colour, or remove it if it is meant to be "
+                   "hidden (printer's marks, notes to the typesetter).")
+    else:
+        message = (f"Text colour {fg} on {bg} ({where}) gives {worst.shown}:1; "
+                   f"it needs at least {worst.needed:g}:1.")
+    return Finding.no(message, spans_location(block, [m.span for m in failing]),
+                      spans=len(failing), **measured_values(worst))
+
+
+def _doubt(block: Block, doubtful: list[Measure]) -> Finding:
+    worst = min(doubtful, key=lambda m: (m.low or m.ratio or 0) / m.needed)
+    if worst.fg is None:
+        message = "The colour of this text could not be read: check its contrast by eye."
+    elif worst.page_coloured:
+        message = (f"Text in {hex_colour(worst.fg)} would be invisible on the page "
+                   f"({hex_colour(worst.background.colour)}) unless a shape or box fill that clearprint "
+                   "cannot read lies behind it: check it by eye.")
+    elif worst.background.colour is None:
+        message = (f"Text ({hex_colour(worst.fg)}) over {_behind(worst.background)} whose colours "
+                   "could not be measured: check its contrast by eye.")
+    else:
+        share = round(100 * (worst.background.share or 0))
+        message = (f"Text ({hex_colour(worst.fg)}) over {_behind(worst.background)} of mixed colours "
+                   f"(the commonest, {hex_colour(worst.background.colour)}, covers {share} % and gives "
+                   f"{worst.shown}:1); the weakest parts give {worst.shown_low}:1 "
+                   f"(needs {worst.needed:g}:1). Check it by eye.")
+    return Finding.manual(message, spans_location(block, [m.span for m in doubtful]),
+                          spans=len(doubtful), **measured_values(worst))
+
+
+def _behind(background: Background) -> str:
+    if background.over_image:
+        return "a picture"
+    return f"a pattern or shaped fill ({background.source})"
+
+
+def measured_values(m: Measure) -> dict[str, object]:
+    """The colours, ratio and source a finding reports (its ``data``)."""
+    data: dict[str, object] = {
+        "fg": hex_colour(m.fg), "bg": hex_colour(m.background.colour), "ratio": m.shown,
+        "needed": m.needed, "bg_source": m.background.source, "size_pt": m.span.size, "large": m.large,
+    }
+    if m.background.sampled:
+        data["bg_share"] = round(m.background.share or 0.0, 2)
+        data["ratio_low"] = m.shown_low
+    if m.background.over_image:
+        data["over_image"] = True
+    return data
+
+
+def shown_ratio(ratio: float | None, needed: float | None = None) -> float | None:
+    """Two decimals, rounded down when rounding would turn a failing 4.496 into 4.5."""
+    if ratio is None:
+        return None
+    shown = round(ratio, 2)
+    if needed is not None and ratio < needed <= shown:
+        shown = math.floor(ratio * 100) / 100
+    return shown

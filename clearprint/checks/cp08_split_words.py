@@ -1,0 +1,228 @@
+"""CP08: have you avoided splitting any words between lines?
+
+PDF: wherever a line of text ends in a letter and a hyphen and the next line
+(in the same paragraph, or the first line of the next one) starts with a small
+letter, the two halves are looked up in an English word list. A word that
+only exists joined ("impor-tant") is a split word: "no". Two words that only
+exist apart ("well-known", "self-esteem") are a compound that happens to end a
+line: fine. When the list cannot settle it (all three are words, or a part is
+unknown, as in other languages) a person decides. Phone numbers, postcodes,
+dates and web or email addresses broken over two lines are left to a person
+too. Dashes are not hyphens.
+
+DOCX has no line breaks to look at without a layout engine: automatic
+hyphenation switched on in the settings (and not suppressed on the running
+text) is "no", optional hyphens typed into the text are left to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from clearprint.analysis.text import excerpt, has_text, union
+from clearprint.checks import check
+from clearprint.checks.cp09_justification import running_text
+from clearprint.config import Options
+from clearprint.model import Block, Document, Line, Location, Role
+from clearprint.results import Finding
+
+HYPHENS = "\u00ad\u2010\u2011"  # soft, hyphen, non-breaking hyphen: read as "-"
+QUOTES = "\"'\u2018\u2019\u201c\u201d"
+OPENING = "([{" + QUOTES
+# Prefixes often written with a hyphen: "pre-existing" joined may be a word
+# while "pre" is not, so a line break after them is left to a person.
+PREFIXES = frozenset({
+    "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "mid", "multi", "non",
+    "post", "pre", "pro", "re", "self", "semi", "socio", "sub", "super", "trans", "ultra", "un",
+    "well", "long", "short", "over", "under", "bio", "eco", "micro", "macro", "neo", "pseudo",
+    "quasi", "vice", "all", "half",
+})
+MONTH = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?"
+         r"|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b")
+# A single piece of information broken over two lines: (end of line, start of next).
+INFORMATION = (
+    ("phone number", re.compile(r"^(\+\d{1,3}|\(?0\d{0,5}\)?\d{0,5})$"), re.compile(r"^\d{3,}")),
+    ("postcode", re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$"), re.compile(r"^\d[A-Z]{2}\b")),
+    ("date", re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"), re.compile(rf"^{MONTH}")),
+)
+ADDRESS = re.compile(r"@|://|^www\.", re.I)
+# British spellings the (American) word list lacks, tried as their US forms.
+BRITISH = ((re.compile(r"is(ation|ations|e|es|ed|ing|er|ers)$"), r"iz\1"),
+           (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+           (re.compile(r"our(s|ed|ing|ite|ites|able|er|ers|ful)?$"), r"or\1"),
+           (re.compile(r"tre(s)?$"), r"ter\1"),
+           (re.compile(r"ogue(s)?$"), r"og\1"),
+           (re.compile(r"ence(s)?$"), r"ense\1"),
+           (re.compile(r"ae"), "e"),
+           (re.compile(r"oe"), "e"))
+
+# Two lines that follow each other, and the block the second one is in.
+Pair = tuple[Line, Line, Block]
+
+
+@check("CP08")
+def split_words(doc: Document, opts: Options) -> Iterator[Finding]:
+    if not has_text(doc):
+        if not doc.scanned_pages:
+            yield Finding.na("The document has no text.")
+        return
+    if doc.format == "pdf":
+        yield from _pdf_splits(doc)
+    else:
+        yield from _docx_settings(doc)
+
+
+# --- PDF -----------------------------------------------------------------
+
+
+def _pdf_splits(doc: Document) -> Iterator[Finding]:
+    for block, pairs in _line_pairs(doc):
+        splits: list[tuple[Pair, str]] = []
+        doubtful: list[tuple[Pair, str, str]] = []
+        for pair in pairs:
+            verdict, words = _classify(pair[0].text, pair[1].text, not block.in_table)
+            if verdict == "split":
+                splits.append((pair, words))
+            elif verdict is not None:
+                doubtful.append((pair, words, verdict))
+        if splits:
+            words = [w for _, w in splits]
+            yield Finding.no(f"Word(s) split over two lines with a hyphen: {_listed(words)}.",
+                             _where(block, splits[0][0]), count=len(splits), words=words)
+        if doubtful:
+            words = [w for _, w, _ in doubtful]
+            kinds = sorted({k for _, _, k in doubtful})
+            yield Finding.manual(
+                f"Broken at the end of a line ({', '.join(kinds)}): {_listed(words)}; check "
+                "whether a word or a piece of information is split.",
+                _where(block, doubtful[0][0]), count=len(doubtful), words=words, kinds=kinds)
+
+
+def _listed(words: list[str], shown: int = 5) -> str:
+    return ", ".join(words[:shown]) + (" …" if len(words) > shown else "")
+
+
+def _line_pairs(doc: Document) -> Iterator[tuple[Block, list[Pair]]]:
+    """Consecutive lines of each block, and a block's last line with the next one's first.
+
+    A paragraph continues in the next block of running text when only page
+    furniture (running heads, page numbers) lies between them, so a word split
+    over a column or a page turn is found too.
+    """
+    running = [b for b in running_text(doc) if b.lines]
+    following = {a.index: b for a, b in zip(running, running[1:], strict=False)
+                 if all(doc.blocks[i].role is Role.FURNITURE for i in range(a.index + 1, b.index))}
+    tables = [b for b in doc.blocks if b.lines and b.in_table and b.role is not Role.FURNITURE]
+    for block in running + tables:
+        pairs = [(a, b, block) for a, b in zip(block.lines, block.lines[1:], strict=False)]
+        after = following.get(block.index)
+        if after is not None:
+            pairs.append((block.lines[-1], after.lines[0], after))
+        yield block, pairs
+
+
+def _where(block: Block, pair: Pair) -> Location:
+    """Both halves of the break when they are on one page, else the first."""
+    first, second, second_block = pair
+    box = union([first.bbox, second.bbox]) if second_block.page == block.page else first.bbox
+    text = first.text.strip().split()[-1] + " / " + (second.text.strip().split() or [""])[0]
+    return block.location.but(bbox=box, excerpt=excerpt(text))
+
+
+def _classify(end_line: str, start_line: str, information: bool = True) -> tuple[str | None, str]:
+    """What a line break between these two lines does to the word across it.
+
+    Returns ("split" | "ambiguous" | "unknown word" | <kind of information> |
+    None, the text across the break). None: nothing is split. ``information``
+    False skips phone numbers, dates and addresses (table cells side by side
+    would look like them).
+    """
+    left_tokens, right_tokens = _normalise(end_line).split(), start_line.split()
+    if not left_tokens or not right_tokens:
+        return None, ""
+    left, right = left_tokens[-1], right_tokens[0]
+    info = _information(left, right) if information else None
+    if info:
+        return info, f"{left} {right}"
+    if len(left) < 2 or left[-1] != "-" or not left[-2].isalpha() or not right[0].islower():
+        return None, ""
+    before = left[:-1].split("-")[-1].lstrip(OPENING)
+    tail = re.match(r"[^\W\d_]+", right)
+    if not before or tail is None or before.isupper():
+        return None, ""  # "HCV-infected": hyphenation never breaks an acronym
+    head, tail_word = before.lower(), tail.group(0).lower()
+    joined = head + tail_word
+    shown = f"{left}{right.rstrip('.,;:!?)]}' + QUOTES)}"
+    head_known, tail_known, joined_known = _known(head), _known(tail_word), _known(joined)
+    if joined_known and not (head_known and tail_known):
+        return ("ambiguous" if head in PREFIXES else "split"), shown
+    if head_known and tail_known:
+        return ("ambiguous" if joined_known else None), shown
+    return "unknown word", shown
+
+
+def _information(left: str, right: str) -> str | None:
+    """The kind of information broken between ``left`` and ``right``, if any."""
+    for kind, end, start in INFORMATION:
+        if end.match(left) and start.match(right):
+            return kind
+    broken = left[-1] in "/-_@" or (left[-1] == "." and right[:1].islower())
+    if ADDRESS.search(left) and broken:
+        return "web or email address"
+    return None
+
+
+def _normalise(text: str) -> str:
+    for hyphen in HYPHENS:
+        text = text.replace(hyphen, "-")
+    return text.replace("\u00a0", " ")
+
+
+def _known(word: str) -> bool:
+    words = _word_list()
+    if word in words:
+        return True
+    for pattern, american in BRITISH:
+        variant = pattern.sub(american, word)
+        if variant != word and variant in words:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _word_list() -> frozenset[str]:
+    """English words (pyspellchecker's frequency list, loaded once and only when needed)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+# --- DOCX ----------------------------------------------------------------
+
+
+def _docx_settings(doc: Document) -> Iterator[Finding]:
+    settings = Location(source="document settings (w:autoHyphenation)")
+    if doc.auto_hyphenation is None:
+        yield Finding.manual("Whether automatic hyphenation is on could not be read.", settings)
+    elif doc.auto_hyphenation:
+        hyphenated = [b for b in running_text(doc) if b.hyphenate is not False]
+        if hyphenated:
+            yield Finding.no(
+                "Automatic hyphenation is switched on, so Word splits words at line ends "
+                f"({len(hyphenated)} paragraph(s) of running text are hyphenated).",
+                settings, paragraphs=len(hyphenated), measured_from="settings")
+        else:
+            yield Finding.info("Automatic hyphenation is on but suppressed on all running text.",
+                               settings, measured_from="settings")
+    by_style: dict[str | None, list[Block]] = {}
+    for block in doc.blocks:
+        if block.soft_hyphens:
+            by_style.setdefault(block.style, []).append(block)
+    for blocks in by_style.values():
+        hyphens = sum(b.soft_hyphens for b in blocks)
+        yield Finding.manual(
+            f"{hyphens} optional hyphen(s) typed into {len(blocks)} paragraph(s): a word breaks "
+            "there if the hyphen falls at the end of a line.",
+            blocks[0].location, count=len(blocks), soft_hyphens=hyphens, measured_from="docx-xml")

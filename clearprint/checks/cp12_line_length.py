@@ -1,0 +1,231 @@
+"""CP12: are there 60-70 characters per line (unless you are using columns)?
+
+Characters (spaces and punctuation included) are counted on the full lines of
+running text, leaving out the last line of each paragraph. The answer comes
+from the median over all those lines: inside ``line_length_pass`` is "yes",
+inside ``line_length_review`` is "manual", outside it is "no". Paragraphs far
+outside the range in an otherwise good document are left to a person.
+
+Text in columns is not judged here (questions 13 and 14 are about columns),
+except that very narrow columns are left to a person.
+
+PDF: lines are counted as printed. DOCX has no lines without a layout engine,
+so each paragraph's line length is estimated from its measure, font and size
+(spec B.4.4). The estimate is within a character or two for fonts whose
+figures were measured, so a median that close to a limit, or within
+``line_length_estimate_margin`` of one for other fonts, is left to a person.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clearprint import fontmetrics
+from clearprint.analysis.columns import Gutter, page_gutters
+from clearprint.analysis.geometry import overlap, to_display
+from clearprint.analysis.text import chars_per_line, dominant_font, line_count
+from clearprint.checks import check
+from clearprint.config import Options
+from clearprint.model import BBox, Block, Document, Line, Page
+from clearprint.results import Finding, Severity
+
+SHORT_LINE_SHARE = 0.6  # a full line this much shorter than the longest ends a paragraph
+MEASURED_FONT_MARGIN = 1.0  # characters: the B.4.4 estimate's accuracy for measured fonts
+MIN_PARAGRAPH_LINES = 3  # full lines a paragraph needs before it gets a finding of its own
+MIN_DOCUMENT_LINES = 5  # full lines of running text needed to answer at all
+WIDE_MEASURE_SHARE = 0.5  # text this wide, as a share of the page, is not in a column or panel
+WORDY_SHARE = 0.6  # letters among the printed characters of running text, at the least
+
+
+@dataclass(slots=True)
+class Sample:
+    """The line length of one paragraph: per line (PDF) or estimated (DOCX)."""
+
+    block: Block
+    lengths: list[float]  # one entry per full line
+    wide: bool = True  # set across most of the page: short lines cannot be a column or panel
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.lengths)
+
+
+@check("CP12")
+def line_length(doc: Document, opts: Options) -> Iterator[Finding]:
+    if doc.format == "pdf":
+        single, columns = _pdf_samples(doc)
+    else:
+        single, columns = _docx_samples(doc)
+    if sum(len(s.lengths) for s in single) < MIN_DOCUMENT_LINES:
+        single = []  # a form's labels or a caption or two: too little to judge
+    if not single and not columns:
+        if not doc.scanned_pages:
+            yield Finding.na("Too little running text (paragraphs of two lines or more) to judge.")
+        return
+    if columns:
+        yield from _columns(columns, opts, doc.format == "docx", only=not single)
+    if single:
+        yield from _single_column(doc, single, opts)
+
+
+def _band(value: float, opts: Options) -> Severity | None:
+    low, high = opts.line_length_pass
+    if low <= value <= high:
+        return None
+    low, high = opts.line_length_review
+    return Severity.MANUAL if low <= value <= high else Severity.NO
+
+
+def _single_column(doc: Document, samples: list[Sample], opts: Options) -> Iterator[Finding]:
+    lengths = sorted(n for s in samples for n in s.lengths)
+    median = statistics.median(lengths)
+    estimated = doc.format == "docx"
+    severity = _band(median, opts)
+    margin = _margin(samples, opts) if estimated else 0.0
+    if estimated and {_band(median - margin, opts), _band(median + margin, opts)} != {severity}:
+        severity = Severity.MANUAL  # the estimate is too close to a limit to call
+    narrow_measure = sum(len(s.lengths) for s in samples if not s.wide) * 2 > len(lengths)
+    short = median < opts.line_length_pass[0]
+    if severity is Severity.NO and short and narrow_measure:
+        severity = Severity.MANUAL  # short lines in narrow blocks: panels or undetected columns
+    data = {"median_chars": round(median, 1), "p10_chars": round(_percentile(lengths, 0.1), 1),
+            "p90_chars": round(_percentile(lengths, 0.9), 1), "lines": len(lengths),
+            "paragraphs": len(samples), "estimated": estimated}
+    if estimated:
+        data["measured_from"] = "docx-estimate"
+    about = "an estimated " if estimated else ""
+    low, high = opts.line_length_pass
+    summary = (f"Lines of running text hold {about}{median:.0f} characters (median over "
+               f"{len(lengths)} {'estimated ' if estimated else ''}lines); "
+               f"{low:g} to {high:g} is the range to aim for.")
+    if short and narrow_measure:
+        summary += " The text is set in narrow blocks: if they are columns or panels, this may be fine."
+    if severity is None:
+        yield Finding.info(summary, **data)
+        yield from _outliers(samples, opts, estimated)
+        return
+    typical = min(samples, key=lambda s: abs(s.median - median))
+    yield Finding(severity, summary, typical.block.location, data, 1)
+
+
+def _outliers(samples: list[Sample], opts: Options, estimated: bool) -> Iterator[Finding]:
+    """Paragraphs well outside the range in a document whose lines are right overall."""
+    groups: dict[tuple[object, ...], list[Sample]] = {}
+    for sample in samples:
+        if len(sample.lengths) < MIN_PARAGRAPH_LINES and not estimated:
+            continue
+        if _band(sample.median, opts) is Severity.NO:
+            side = "long" if sample.median > opts.line_length_pass[1] else "short"
+            place = sample.block.style if estimated else sample.block.page
+            groups.setdefault((place, side), []).append(sample)
+    for (_, side), members in groups.items():
+        first = members[0]
+        what = "a paragraph" if len(members) == 1 else f"{len(members)} paragraphs"
+        yield Finding.manual(f"Lines {'too long' if side == 'long' else 'very short'} in {what}: "
+                             f"about {first.median:.0f} characters.", first.block.location,
+                             count=len(members), median_chars=round(first.median, 1),
+                             estimated=estimated)
+
+
+def _columns(samples: list[Sample], opts: Options, estimated: bool, only: bool) -> Iterator[Finding]:
+    """Text in columns is for questions 13 and 14, unless the columns are very narrow."""
+    median = statistics.median([n for s in samples for n in s.lengths])
+    data = {"median_chars": round(median, 1), "paragraphs": len(samples), "estimated": estimated}
+    if median < opts.narrow_column_min_chars:
+        narrowest = min(samples, key=lambda s: s.median)
+        yield Finding.manual(f"Text in columns only {median:.0f} characters wide: very narrow "
+                             "columns break sentences up.", narrowest.block.location,
+                             count=len(samples), **data)
+        return
+    message = (f"{len(samples)} paragraph(s) are set in columns (about {median:.0f} characters "
+               "a line): questions 13 and 14 apply to them.")
+    yield Finding.na(message, **data) if only else Finding.info(message, **data)
+
+
+def _margin(samples: list[Sample], opts: Options) -> float:
+    """How far the DOCX estimate may be out: small for measured fonts, wider otherwise."""
+    lines_by_estimate = {True: 0, False: 0}
+    for sample in samples:
+        metrics = fontmetrics.font_metrics(dominant_font(sample.block))
+        lines_by_estimate[metrics.estimated] += len(sample.lengths)
+    if lines_by_estimate[True] > lines_by_estimate[False]:
+        return opts.line_length_estimate_margin
+    return MEASURED_FONT_MARGIN
+
+
+def _percentile(ordered: list[float], share: float) -> float:
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+# --- PDF ----------------------------------------------------------------------
+
+
+def _pdf_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
+    """Full lines of body text outside columns, and those of text in columns.
+
+    On a page with column gutters, a block that fits inside one column is
+    column text even when the column finder did not pair it (a short block, or
+    one below the bottom of its neighbour); a block across a gutter is in
+    columns only if MuPDF ran the lines of both columns together.
+    """
+    pages = {page.number: page for page in doc.pages}
+    single: list[Sample] = []
+    columns: list[Sample] = []
+    gutters: dict[int, list[Gutter]] = {}
+    for block in doc.body_blocks():
+        page = pages.get(block.page or 0)
+        lengths = _full_line_lengths(block.lines)
+        if page is None or block.bbox is None or not lengths or not _wordy(block.text):
+            continue
+        if page.number not in gutters:
+            gutters[page.number] = page_gutters(doc, page)
+        box = to_display(block.bbox, page)
+        sample = Sample(block, lengths, wide=box[2] - box[0] >= WIDE_MEASURE_SHARE * page.width)
+        in_columns = _in_columns(block, box, gutters[page.number], page)
+        (columns if in_columns else single).append(sample)
+    return single, columns
+
+
+def _in_columns(block: Block, box: BBox, gutters: list[Gutter], page: Page) -> bool:
+    for gutter in gutters:
+        if any(block is left or block is right for left, right in gutter.pairs):
+            return True
+    for gutter in gutters:
+        gap = to_display(gutter.rect, page)
+        if overlap(box[0], box[2], gap[0], gap[2]) > 0:
+            return False  # a full-width block: a heading band, an introduction, a caption
+    return bool(gutters)
+
+
+def _wordy(text: str) -> bool:
+    """Mostly letters: sentences rather than a table of figures."""
+    shown = [c for c in text if not c.isspace()]
+    return bool(shown) and sum(c.isalpha() for c in shown) >= WORDY_SHARE * len(shown)
+
+
+def _full_line_lengths(lines: list[Line]) -> list[float]:
+    """Characters on each line but the last, leaving out lines that end a paragraph early."""
+    widths = [(line.text_end or line.bbox[2]) - line.bbox[0] for line in lines[:-1]]
+    if not widths:
+        return []
+    longest = max(widths)
+    return [float(len(" ".join(line.text.split()))) for line, width in zip(lines, widths, strict=False)
+            if width >= SHORT_LINE_SHARE * longest]
+
+
+# --- DOCX ---------------------------------------------------------------------
+
+
+def _docx_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
+    single: list[Sample] = []
+    columns: list[Sample] = []
+    for block in doc.body_blocks():
+        per_line = chars_per_line(block)
+        lines = line_count(block)
+        if per_line is None or lines is None or lines < 2:
+            continue
+        sample = Sample(block, [per_line] * (lines - 1))
+        (columns if (block.columns or 1) > 1 else single).append(sample)
+    return single, columns

@@ -1,0 +1,214 @@
+"""CP14: if using columns, does the text follow easily from column to column?
+
+Only a person can judge how easy a flow is to follow, so this check never
+answers "no": it collects evidence and asks for a look when any appears.
+
+PDF, for each gutter found by ``analysis.columns``, the columns either side
+(extended up and down to the short paragraphs and headings in line with
+them) are checked for (a) tops at the same height, (b) no picture or panel
+inside a column, (c) a sentence that runs off the foot of the left column not
+being followed by a heading at the top of the right one, and (d) text stored
+left column first (a note only: print readers never see storage order).
+"Continued on page N" jumps are also marked. DOCX: Word's own columns flow
+by themselves, so up to three columns is yes; text boxes holding running text
+and tables used as columns are left to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from clearprint.analysis.columns import ColumnGap, Group, PageColumns, page_columns, table_columns
+from clearprint.analysis.geometry import from_display, to_display
+from clearprint.analysis.text import excerpt
+from clearprint.checks import check
+from clearprint.checks.cp13_column_gutter import pages_text
+from clearprint.config import Options
+from clearprint.model import BBox, Document, Location, Page, Part, Role
+from clearprint.results import Finding
+
+MAX_FLOWING_COLUMNS = 3
+EXTEND_GAP_SIZES = 4.0  # a paragraph this close above or below a column belongs to it, in type sizes
+TOP_TOLERANCE_SIZES = 1.5
+TEXT_SIZE_SHARE = 1.1  # groups up to this share of the columns' size are running text
+PANEL_MIN_SIZES = 2.0  # a picture or panel interrupting a column is at least this tall and wide
+SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+JUMP = re.compile(r"\b(continued|cont'?d\.?|cont\.)\s+(on|from)\s+(page|p\.?)\s*\d+", re.IGNORECASE)
+TEXTBOX_MIN_PARAGRAPHS = 3
+TEXTBOX_MIN_CHARS = 300
+
+
+@dataclass(slots=True)
+class Column:
+    groups: list[Group]
+    box: BBox
+    text_top: float  # top of the text at the columns' own size (headings aside)
+
+
+@dataclass(slots=True)
+class Evidence:
+    kind: str
+    message: str
+    pages: list[int] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+
+
+@check("CP14")
+def column_flow(doc: Document, opts: Options) -> Iterator[Finding]:
+    if doc.format == "docx":
+        yield from _docx(doc)
+    else:
+        yield from _pdf(doc)
+
+
+def _pdf(doc: Document) -> Iterator[Finding]:
+    pages = page_columns(doc)
+    if not pages:
+        if not doc.scanned_pages:
+            yield Finding.na("No text set in columns.")
+        return
+    evidence: dict[str, Evidence] = {}
+    stored_out_of_order: list[int] = []
+    for page_cols in pages:
+        for gutter in page_cols.gutters:
+            left, right = _columns(page_cols, gutter)
+            for kind, message, box in _problems(page_cols.page, left, right, gutter, page_cols.groups):
+                item = evidence.setdefault(kind, Evidence(kind, message))
+                item.pages.append(page_cols.page.number)
+                item.locations.append(Location(page=page_cols.page.number,
+                                               bbox=from_display(box, page_cols.page),
+                                               rotation=page_cols.page.rotation or None))
+            backwards = sum(1 for p in gutter.pairs if p.right.block.index < p.left.block.index)
+            if backwards > len(gutter.pairs) / 2:
+                stored_out_of_order.append(page_cols.page.number)
+    jumps = [b for b in doc.blocks if JUMP.search(b.text)]
+    for item in evidence.values():
+        yield Finding.manual(f"{item.message} ({pages_text(item.pages)}).", item.locations[0],
+                             count=len(item.locations), pages=sorted(set(item.pages)))
+    for block in jumps[:1]:
+        yield Finding.manual("The text jumps to another page (\"continued on page ...\"): check "
+                             "the reader can follow it.", block.location.but(excerpt=excerpt(block.text)),
+                             count=len(jumps))
+    if stored_out_of_order:
+        yield Finding.info("On " + pages_text(sorted(set(stored_out_of_order))) + " the right column's text is "
+                           "stored before the left's; print readers are not affected, but "
+                           "text-to-speech may read it out of order.", pages=stored_out_of_order)
+    if not evidence and not jumps:
+        gutters = sum(len(p.gutters) for p in pages)
+        yield Finding.info(f"{gutters} column gap(s) on {len(pages)} page(s): the columns start "
+                           "level and nothing interrupts them.", gutters=gutters)
+
+
+def _columns(page_cols: PageColumns, gutter: ColumnGap) -> tuple[Column, Column]:
+    left = _extend([p.left for p in gutter.pairs], page_cols.groups, limit=(None, gutter.x1))
+    right = _extend([p.right for p in gutter.pairs], page_cols.groups, limit=(gutter.x0, None))
+    return left, right
+
+
+def _extend(seed: list[Group], groups: list[Group], limit: tuple[float | None, float | None]) -> Column:
+    """The column the seed groups stand in, with the groups in line above and below them."""
+    members = list({id(g): g for g in seed}.values())
+    box = _union([g.box for g in members])
+    low = limit[0] if limit[0] is not None else float("-inf")
+    high = limit[1] if limit[1] is not None else float("inf")
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            if any(group is m for m in members):
+                continue
+            reach = EXTEND_GAP_SIZES * group.size
+            inside = (group.box[0] >= box[0] - group.size and group.box[2] <= box[2] + group.size
+                      and group.box[0] > low and group.box[2] < high)
+            near = group.box[1] <= box[3] + reach and group.box[3] >= box[1] - reach
+            if inside and near:
+                members.append(group)
+                box = _union([box, group.box])
+                changed = True
+    size = min(g.size for g in seed)
+    text_top = min(g.box[1] for g in members if g.size <= TEXT_SIZE_SHARE * size)
+    return Column(sorted(members, key=lambda g: g.box[1]), box, text_top)
+
+
+def _problems(page: Page, left: Column, right: Column, gutter: ColumnGap,
+              groups: list[Group]) -> Iterator[tuple[str, str, BBox]]:
+    size = gutter.narrowest.size
+    step = TOP_TOLERANCE_SIZES * size
+    # A heading over one column, or over both, may or may not belong to it: the
+    # tops are level if they are level either with or without headings.
+    if abs(left.box[1] - right.box[1]) > step and abs(left.text_top - right.text_top) > step:
+        box = (left.box[0], min(left.box[1], right.box[1]), right.box[2], max(left.box[1], right.box[1]))
+        yield "tops", "Columns side by side do not start at the same height", box
+    text = [p.box for g in groups for p in g.pieces]
+    for column in (left, right):
+        top = min(left.box[1], right.box[1])
+        for box in _interruptions(page, column, top, size, text):
+            yield "interrupted", "A picture or panel stands inside a column of text", box
+    last = left.groups[-1].pieces[-1]
+    first_group = right.groups[0]
+    paragraphs = [g for g in right.groups if g.block.role is Role.BODY]
+    first_text = next((g for g in paragraphs if len(g.pieces) > 1), paragraphs[0] if paragraphs else None)
+    heading = first_group.block.role in (Role.HEADING, Role.TITLE)
+    runs_on = last.block.role is Role.BODY and not SENTENCE_END.search(last.text)
+    # A sentence that runs on should be picked up by the right column's first
+    # text; a heading there and a new sentence after it mean it went elsewhere.
+    if heading and runs_on and (first_text is None or first_text.pieces[0].text.lstrip()[:1].isupper()):
+        box = (left.box[0], min(last.box[1], first_group.box[1]),
+               right.box[2], max(last.box[3], first_group.box[3]))
+        yield ("continuity", "A sentence runs off the foot of one column, but the next column "
+               "starts with a heading", box)
+
+
+def _interruptions(page: Page, column: Column, top: float, size: float,
+                   text: list[BBox]) -> Iterator[BBox]:
+    """Pictures and panels inside the column's width, between its top and its last line."""
+    width = column.box[2] - column.box[0]
+    boxes = [to_display(i.location.bbox, page) for i in page.images if i.location.bbox is not None]
+    boxes += [to_display(s.bbox, page) for s in page.shapes if s.fill is not None]
+    for box in boxes:
+        if box[2] - box[0] < PANEL_MIN_SIZES * size or box[3] - box[1] < PANEL_MIN_SIZES * size:
+            continue
+        across = min(box[2], column.box[2]) - max(box[0], column.box[0])
+        if across < 0.5 * width or box[1] < top - size or box[3] > column.box[3]:
+            continue
+        if any(_overlaps(box, line) for line in text):
+            continue  # behind text: a tint, a watermark or a background, not an interruption
+        yield box
+
+
+def _docx(doc: Document) -> Iterator[Finding]:
+    sections = [s for s in doc.sections if s.columns > 1]
+    tables = table_columns(doc)
+    boxed = [b for b in doc.blocks if b.part is Part.TEXTBOX and b.text.strip()]
+    boxed_text = sum(len(b.text.strip()) for b in boxed)
+    uses_boxes = len(boxed) >= TEXTBOX_MIN_PARAGRAPHS and boxed_text >= TEXTBOX_MIN_CHARS
+    if not sections and not tables and not uses_boxes:
+        yield Finding.na("No text set in columns.")
+        return
+    for section in sections:
+        if section.columns > MAX_FLOWING_COLUMNS:
+            yield Finding.manual(f"Section {section.number} has {section.columns} columns: check the "
+                                 "text is easy to follow from one to the next.", section.location,
+                                 columns=section.columns)
+        else:
+            yield Finding.info(f"Section {section.number} has {section.columns} Word columns, which "
+                               "flow from one to the next by themselves.", section.location,
+                               columns=section.columns)
+    for first, columns in tables:
+        yield Finding.manual(f"A table sets text in {columns} columns side by side: check the "
+                             "reading order is obvious.", first.location, columns=columns)
+    if uses_boxes:
+        yield Finding.manual(f"{len(boxed)} paragraphs of text sit in text boxes: check the text "
+                             "runs from box to box in an obvious order.", boxed[0].location,
+                             count=len(boxed), characters=boxed_text)
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -1,0 +1,386 @@
+"""CP15: is the page layout clear and unfussy?
+
+Clarity is a judgement, so this check gathers warning signs and asks a person
+to look when any appear; with none it answers yes, noting that only automatic
+signs were checked (or always manual, with ``layout_always_manual``).
+
+PDF, per page: more than ``max_font_families`` font families (style words and
+symbol fonts left out) or ``max_type_sizes`` sizes; text over pictures (a span
+over an image painted before it, bullets and colour fills aside); more than
+``max_reversed_panels`` dark panels carrying light text; more than
+``max_decorative_shapes`` small shapes that are neither rules nor panels; less
+than ``min_white_space_share`` of the page empty; rotated text; hidden or
+clipped text; underlining for emphasis. The one clear "no" is text cut off at
+the page edge: part of a line is printed and the rest is lost. Each sign is
+reported once, with the pages it appears on.
+
+DOCX, across the document: fonts and sizes as above, text boxes, drawn
+shapes, pictures behind text, patterned shading, rotated text directions and
+underlining.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from clearprint.analysis.background import luminance
+from clearprint.analysis.geometry import to_display
+from clearprint.analysis.images import is_decorative, page_share
+from clearprint.analysis.text import excerpt, visible
+from clearprint.checks import check
+from clearprint.checks.cp13_column_gutter import pages_text
+from clearprint.config import Options
+from clearprint.model import BBox, Block, Document, Location, Page, Part, Span
+from clearprint.results import Finding, Severity
+
+STYLE_WORDS = re.compile(
+    r"(bold|italic|oblique|regular|roman|light|medium|semibold|demibold|demi|black|heavy|"
+    r"thin|book|condensed|narrow|extra|ultra|semi|cond|bd|it|mt|ps|psmt)$")
+# Symbol, dingbat and TeX maths fonts set signs, not reading text.
+SYMBOL_FONTS = ("symbol", "zapfdingbats", "dingbats", "wingdings", "webdings", "mtextra",
+                "opensymbol", "marlett", "mtsy", "cmsy", "cmmi", "cmex", "msam", "msbm", "eufm",
+                "rsfs", "lmmath", "stixmath", "cambriamath", "fontawesome")
+HORIZONTAL_DEGREES = 2.0
+TEXT_OVER_PICTURE_MIN_CHARS = 10
+PICTURE_COVER = 0.5  # share of a span's box a picture must cover
+DARK_PANEL = 0.2  # luminance below which a fill is a dark panel
+LIGHT_TEXT = 0.5  # luminance above which text on a dark panel is reversed
+THIN_PT = 3.0  # shapes thinner than this are rules or borders
+SMALL_SHARE = 0.01  # shapes under this share of the page are small
+BACKGROUND_SHARE = 0.5  # fills and pictures over this share of the page are backgrounds
+PALE_FILL = 0.9  # luminance above which a fill does not print as ink
+GRID_PT = 2.0  # white-space grid resolution
+EDGE_PT = 1.0  # text this close to a page edge, on a page with clipped text, is cut off
+UNDERLINE_MIN_CHARS = 3
+# Links are underlined by convention, and often broken across lines ("gpu.html").
+LINK_TEXT = re.compile(r"https?://|www\.|\S@\S|/\S|%[0-9a-f]{2}|#\S|\.(html?|pdf|aspx?|php|com|org|net|gov|edu|uk|int)\b",
+                       re.IGNORECASE)
+MAX_LISTED = 6
+ROTATED_DIRECTIONS = ("btlr", "tbrl", "tbrlv", "lrtbv", "tblrv", "tblr", "lrbt", "rltb")
+
+
+@dataclass(slots=True)
+class Sign:
+    """One kind of warning sign, gathered over the pages it appears on."""
+
+    kind: str
+    severity: Severity
+    pages: list[int] = field(default_factory=list)
+    worst: tuple[float, str, Location | None, int | None] | None = None  # value, detail, where, page
+
+    def add(self, page: int | None, value: float, detail: str, location: Location | None) -> None:
+        if page is not None:
+            self.pages.append(page)
+        if self.worst is None or value > self.worst[0]:
+            self.worst = (value, detail, location, page)
+
+
+MESSAGES = {
+    "fonts": "More than {max_font_families} font families",
+    "sizes": "More than {max_type_sizes} type sizes",
+    "over_pictures": "Text printed over pictures",
+    "reversed_panels": "More than {max_reversed_panels} reversed panels (light text on dark)",
+    "decoration": "More than {max_decorative_shapes} small decorative shapes",
+    "crowded": "Less than {min_white_space_share:.0%} of the page left empty",
+    "rotated": "Text that is not horizontal",
+    "hidden": "Invisible text (an OCR layer or hidden text)",
+    "clipped": "Text cut off by a clip or the page edge",
+    "cut_off": "Text runs off the edge of the page",
+    "underline": "Underlining used for emphasis",
+    "text_boxes": "Text boxes",
+    "shapes": "More than {max_drawn_shapes} drawn shapes",
+    "patterns": "Patterned shading behind text",
+}
+
+
+@check("CP15")
+def layout(doc: Document, opts: Options) -> Iterator[Finding]:
+    signs: dict[str, Sign] = {}
+    if doc.format == "pdf":
+        by_page: dict[int, list[Block]] = {}
+        for block in doc.blocks:
+            if block.page is not None:
+                by_page.setdefault(block.page, []).append(block)
+        for page in doc.pages:
+            if not page.scanned:
+                _page_signs(page, by_page.get(page.number, []), opts, signs)
+    else:
+        _docx_signs(doc, opts, signs)
+    for sign in signs.values():
+        yield _finding(sign, opts)
+    if not signs:
+        checked = "pages" if doc.format == "pdf" else "document"
+        message = (f"No warning signs of a fussy layout in the {checked}; only automatic signs "
+                   "were checked, so a glance by a person is still worthwhile.")
+        if opts.layout_always_manual:
+            yield Finding.manual(message)
+        else:
+            yield Finding.info(message)
+
+
+def _finding(sign: Sign, opts: Options) -> Finding:
+    title = MESSAGES[sign.kind].format(**opts.as_dict())
+    value, detail, location, page = sign.worst or (0, "", None, None)
+    pages = sorted(set(sign.pages))
+    if len(pages) > 1:
+        message = f"{title} on {pages_text(pages)}: at worst {detail} on page {page}."
+    elif pages:
+        message = f"{title} on page {pages[0]}: {detail}."
+    else:
+        message = f"{title}: {detail}."
+    data: dict[str, object] = {"sign": sign.kind, "worst": round(value, 2)}
+    if pages:
+        data["pages"] = pages
+    return Finding(sign.severity, message, location, data, count=max(1, len(pages)))
+
+
+def _add(signs: dict[str, Sign], kind: str, page: int | None, value: float, detail: str,
+         location: Location | None, severity: Severity = Severity.MANUAL) -> None:
+    signs.setdefault(kind, Sign(kind, severity)).add(page, value, detail, location)
+
+
+# PDF ------------------------------------------------------------------------
+
+def family(font: str) -> str:
+    """A font's family: subset tag, style words, optical sizes and separators removed, lower case."""
+    name = font.split("+")[-1].split(",")[0].split("-")[0].lower().replace(" ", "").replace("_", "")
+    name = name.rstrip("0123456789") or name  # TeX optical sizes: CMR9, CMR10
+    previous = None
+    while previous != name:
+        previous = name
+        stripped = STYLE_WORDS.sub("", name)
+        name = stripped if stripped else name
+    return name
+
+
+def _readable(span: Span) -> bool:
+    """A span that sets letters or digits (bullets and rules of dots aside)."""
+    return visible(span) and any(c.isalnum() for c in span.text)
+
+
+def _families(spans: list[Span]) -> list[str]:
+    """The font families used for letters and digits, each shown by its first font's name."""
+    found: dict[str, str] = {}
+    for span in spans:
+        if span.font and _readable(span):
+            name = family(span.font)
+            if name and not name.startswith(SYMBOL_FONTS):
+                found.setdefault(name, re.split(r"[-,]", span.font.split("+")[-1])[0])
+    return list(found.values())
+
+
+def _sizes(spans: list[Span]) -> list[float]:
+    return sorted({round(s.size * 2) / 2 for s in spans if s.size and _readable(s) and not s.superscript})
+
+
+def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str, Sign]) -> None:
+    here = Location(page=page.number, rotation=page.rotation or None)
+    spans = [s for b in blocks for s in b.spans]
+    families = _families(spans)
+    if len(families) > opts.max_font_families:
+        _add(signs, "fonts", page.number, len(families),
+             f"{len(families)} ({_listed(families)})", here)
+    sizes = _sizes(spans)
+    if len(sizes) > opts.max_type_sizes:
+        _add(signs, "sizes", page.number, len(sizes),
+             f"{len(sizes)} ({', '.join(f'{s:g}' for s in sizes)} pt)", here)
+    over = _over_pictures(page, blocks)
+    if over:
+        chars, first = over
+        _add(signs, "over_pictures", page.number, chars,
+             f"{chars} characters", first)
+    panels = _reversed_panels(page, spans)
+    if len(panels) > opts.max_reversed_panels:
+        _add(signs, "reversed_panels", page.number, len(panels),
+             f"{len(panels)} panels", here.but(bbox=panels[0]))
+    decoration = _decorative_shapes(page, spans)
+    if decoration > opts.max_decorative_shapes:
+        _add(signs, "decoration", page.number, decoration,
+             f"{decoration} shapes", here)
+    white = _white_share(page, blocks)
+    if white < opts.min_white_space_share:
+        _add(signs, "crowded", page.number, 1 - white,
+             f"only {white:.0%} empty", here)
+    rotated = [b for b in blocks if any(abs(ln.angle) > HORIZONTAL_DEGREES or ln.vertical for ln in b.lines)]
+    if rotated:
+        _add(signs, "rotated", page.number, len(rotated),
+             f"{len(rotated)} paragraph(s)",
+             rotated[0].location.but(excerpt=excerpt(rotated[0].text)))
+    if page.hidden_chars:
+        _add(signs, "hidden", page.number, page.hidden_chars,
+             f"{page.hidden_chars} characters", here)
+    if page.clipped_chars:
+        edge = _at_edge(page, blocks)
+        if edge is not None:
+            _add(signs, "cut_off", page.number, page.clipped_chars,
+                 f"{page.clipped_chars} characters cut off",
+                 edge.location.but(excerpt=excerpt(edge.text)), Severity.NO)
+        else:
+            _add(signs, "clipped", page.number, page.clipped_chars,
+                 f"{page.clipped_chars} characters", here)
+    underlined = [(b, s) for b in blocks for s in b.spans if _emphasis_underline(s)]
+    if underlined:
+        block, span = underlined[0]
+        _add(signs, "underline", page.number, len(underlined),
+             f"{len(underlined)} underlined run(s)",
+             block.location.but(bbox=span.bbox, excerpt=excerpt(span.text)))
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:MAX_LISTED]) + (", ..." if len(names) > MAX_LISTED else "")
+
+
+def _over_pictures(page: Page, blocks: list[Block]) -> tuple[int, Location] | None:
+    """Characters printed over a picture painted before them, and where the first is."""
+    pictures = [i for i in page.images if i.location.bbox is not None and not is_decorative(i, page)]
+    if not pictures:
+        return None
+    chars = 0
+    first: Location | None = None
+    for block in blocks:
+        for span in block.spans:
+            if span.bbox is None or not _readable(span):
+                continue
+            area = _area(span.bbox)
+            for picture in pictures:
+                if picture.order is not None and span.order is not None and picture.order > span.order:
+                    continue  # painted over the text, not under it
+                if area > 0 and _intersection(span.bbox, picture.location.bbox) >= PICTURE_COVER * area:
+                    chars += len(span.text.strip())
+                    if first is None:
+                        first = block.location.but(bbox=span.bbox, excerpt=excerpt(span.text))
+                    break
+    if chars < TEXT_OVER_PICTURE_MIN_CHARS or first is None:
+        return None
+    return chars, first
+
+
+def _reversed_panels(page: Page, spans: list[Span]) -> list[BBox]:
+    """Dark filled shapes that carry light text."""
+    light = [s for s in spans if s.bbox is not None and s.color is not None and _readable(s)
+             and luminance(s.color) > LIGHT_TEXT]
+    if not light:
+        return []
+    panels = []
+    for shape in page.shapes:
+        if shape.fill is None or luminance(shape.fill) >= DARK_PANEL or shape.opacity < 0.5:
+            continue
+        if any(_centre_in(s.bbox, shape.bbox) and (shape.order is None or s.order is None
+                                                   or shape.order < s.order) for s in light):
+            panels.append(shape.bbox)
+    return panels
+
+
+def _decorative_shapes(page: Page, spans: list[Span]) -> int:
+    """Small shapes that are neither rules nor panels behind text."""
+    limit = SMALL_SHARE * page.width * page.height
+    small = [s for s in page.shapes
+             if min(s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]) >= THIN_PT and _area(s.bbox) < limit]
+    if not small:
+        return 0
+    boxes = [s.bbox for s in spans if s.bbox is not None and _readable(s)]
+    return sum(1 for shape in small if not any(_centre_in(b, shape.bbox) for b in boxes))
+
+
+def _white_share(page: Page, blocks: list[Block]) -> float:
+    """1 - the share of the page covered by text lines, pictures and inked fills."""
+    box = (0.0, 0.0, page.width, page.height)
+    columns = max(1, int(page.width / GRID_PT) + 1)
+    rows = max(1, int(page.height / GRID_PT) + 1)
+    grid = [bytearray(columns) for _ in range(rows)]
+    areas: list[BBox] = [to_display(ln.bbox, page) for b in blocks for ln in b.lines if ln.text.strip()]
+    for image in page.images:
+        if image.location.bbox is not None and not is_decorative(image, page):
+            shown = to_display(image.location.bbox, page)
+            if page_share(shown, page) < BACKGROUND_SHARE:
+                areas.append(shown)
+    for shape in page.shapes:
+        if shape.fill is not None and luminance(shape.fill) < PALE_FILL:
+            shown = to_display(shape.bbox, page)
+            if page_share(shown, page) < BACKGROUND_SHARE:
+                areas.append(shown)
+    for area in areas:
+        x0, y0, x1, y1 = (max(area[0], box[0]), max(area[1], box[1]),
+                          min(area[2], box[2]), min(area[3], box[3]))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        c0, c1 = int(x0 / GRID_PT), int(x1 / GRID_PT) + 1
+        ink = b"\x01" * (c1 - c0)
+        for row in grid[int(y0 / GRID_PT): int(y1 / GRID_PT) + 1]:
+            row[c0:c1] = ink
+    covered = sum(row.count(1) for row in grid)
+    return 1 - covered / (columns * rows)
+
+
+def _at_edge(page: Page, blocks: list[Block]) -> Block | None:
+    """A block with a line touching the page edge: what is left of text that ran off it."""
+    for block in blocks:
+        for line in block.lines:
+            x0, y0, x1, y1 = to_display(line.bbox, page)
+            if x0 <= EDGE_PT or y0 <= EDGE_PT or x1 >= page.width - EDGE_PT or y1 >= page.height - EDGE_PT:
+                return block
+    return None
+
+
+def _emphasis_underline(span: Span) -> bool:
+    return bool(span.underline) and _readable(span) and len(span.text.strip()) >= UNDERLINE_MIN_CHARS \
+        and not LINK_TEXT.search(span.text)
+
+
+def _area(box: BBox) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def _intersection(a: BBox, b: BBox) -> float:
+    return _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+
+
+def _centre_in(inner: BBox, outer: BBox) -> bool:
+    x, y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
+
+
+# DOCX -----------------------------------------------------------------------
+
+def _docx_signs(doc: Document, opts: Options, signs: dict[str, Sign]) -> None:
+    spans = [(b, s) for b in doc.blocks for s in b.spans]
+    families = _families([s for _, s in spans])
+    if len(families) > opts.max_font_families:
+        _add(signs, "fonts", None, len(families), f"{len(families)} in the document ({_listed(families)})",
+             None)
+    sizes = _sizes([s for _, s in spans])
+    if len(sizes) > opts.max_type_sizes:
+        _add(signs, "sizes", None, len(sizes),
+             f"{len(sizes)} in the document ({', '.join(f'{s:g}' for s in sizes)} pt)", None)
+    if doc.text_boxes:
+        first = next((b for b in doc.blocks if b.part is Part.TEXTBOX), None)
+        _add(signs, "text_boxes", None, doc.text_boxes, f"{doc.text_boxes} in the document",
+             first.location.but(excerpt=excerpt(first.text)) if first else None)
+    if len(doc.shapes) > opts.max_drawn_shapes:
+        _add(signs, "shapes", None, len(doc.shapes), f"{len(doc.shapes)} in the document", None)
+    behind = [i for i in doc.images if i.behind_text]
+    if behind:
+        _add(signs, "over_pictures", None, len(behind),
+             f"{len(behind)} picture(s) placed behind text", behind[0].location)
+    patterned = [(b, s) for b, s in spans if s.background_source and "pattern" in s.background_source
+                 and _readable(s)]
+    if patterned:
+        block, _ = patterned[0]
+        _add(signs, "patterns", None, len(patterned), f"{len(patterned)} run(s) of text",
+             block.location)
+    turned = [b for b in doc.blocks if b.text_direction and b.text_direction.lower() in ROTATED_DIRECTIONS
+              and b.text.strip()]
+    if turned:
+        _add(signs, "rotated", None, len(turned), f"{len(turned)} paragraph(s)",
+             turned[0].location.but(excerpt=excerpt(turned[0].text)))
+    underlined = [(b, s) for b, s in spans if _emphasis_underline(s) and not _is_link_style(b, s)]
+    if underlined:
+        block, span = underlined[0]
+        _add(signs, "underline", None, len(underlined), f"{len(underlined)} underlined run(s)",
+             block.location.but(excerpt=excerpt(span.text)))
+
+
+def _is_link_style(block: Block, span: Span) -> bool:
+    return "hyperlink" in (span.font_source or "").lower() or "hyperlink" in (block.style or "").lower()

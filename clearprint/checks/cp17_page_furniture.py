@@ -1,0 +1,523 @@
+"""CP17: are page numbers and headings consistent and in the same place on each page?
+
+PDF page numbers are lines in the top or bottom ``FURNITURE_SHARE`` of a page
+that read as a page number ("7", "vii", "Page 7 of 30", "- 7 -", "3-7"), or a
+number at either end of a footer line ("Annual report | 7"). A candidate
+counts when its value minus the page's position is shared by at least two
+pages, so years and figures in footers drop out. Positions are compared in
+displayed space as distances from the nearest edges, anchored left, centre or
+right (whichever holds steadiest), within ``furniture_tolerance_pt`` or
+``furniture_tolerance_share`` of the page, whichever is larger; odd and even
+pages may mirror each other. The first page (a cover) may differ or lack a
+number. A number that moves, or more than ``max_missing_page_numbers``
+numbered-looking pages without one, is a "no"; no page numbers at all is a
+"no" from three pages on, and left to a person for two. Running heads that
+move, and headings of one look (font, size, weight, colour) that line up
+differently with their text, or a few headings that look unlike the others
+of their size, are manual.
+
+DOCX: every section must show a PAGE field in its header or footer, its own
+or inherited ("linked to previous"); a later section without one is a "no",
+the first (often a cover) is left to a person. Different alignments between
+sections, and headings of one style that look different from each other, are
+manual. Single-page documents are n/a.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from statistics import median
+
+from clearprint.analysis.geometry import from_display, to_display
+from clearprint.analysis.text import dominant_size, excerpt, visible
+from clearprint.checks import check
+from clearprint.checks.cp13_column_gutter import pages_text
+from clearprint.checks.cp15_layout import family
+from clearprint.checks.cp16_contents import docx_pages, roman_value
+from clearprint.config import Options
+from clearprint.model import Alignment, BBox, Block, Document, HeaderFooter, Location, Page, Part, Role, Section
+from clearprint.results import Finding
+
+FURNITURE_SHARE = 0.12
+EDGE_SHARE = 0.08  # running heads and footers sit in this outer band (spec B.1.3)
+PAGE_NUMBER = re.compile(
+    r"^[-–—\s]*(?:page\s*)?(?P<n>\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d+)?[-–—\s]*$", re.IGNORECASE)
+CHAPTER_PAGE = re.compile(r"^[-–—\s]*(?:page\s*)?(?:[a-z]|\d{1,2})[-–.](?P<n>\d{1,5})[-–—\s]*$",
+                          re.IGNORECASE)
+LEADING_NUMBER = re.compile(r"^[-–—\s]*(?:page\s*)?(?P<n>\d{1,5})[-–—]?\s*[|·•–—-]?\s+\S", re.IGNORECASE)
+TRAILING_NUMBER = re.compile(r"\S\s*[|·•–—-]?\s+(?:page\s*)?(?P<n>\d{1,5})$", re.IGNORECASE)
+DIVIDER_LINES = 3  # a page with this few lines of text divides parts of a document
+MIN_RUNNING_HEAD_PAGES = 3
+RUNNING_HEAD_SHARE = 0.25
+STRAGGLER_SHARE = 0.2  # a heading look used this rarely among headings of its size is a stray
+MIN_HEADINGS_OF_A_SIZE = 5
+MIN_HEADING_PAGES = 3  # headings compared across at least this many pages
+NARROWER_SHARE = 0.8  # a heading this much narrower than its text shows its alignment
+ANCHORS = ("left", "centre", "right")
+MIRROR = {"left": "right", "right": "left", "centre": "centre"}
+
+
+@dataclass(slots=True)
+class Mark:
+    """Furniture on one page: a page number or a running head, in displayed space."""
+
+    page: Page
+    box: BBox
+    text: str
+    value: int | None = None
+    key: tuple[str, int] | None = None  # ("arabic"|"roman", value - page number)
+    whole: bool = True  # the line is only the number
+
+    @property
+    def zone(self) -> str:
+        return "top" if self.box[1] < self.page.height / 2 else "bottom"
+
+    def offset(self, anchor: str) -> float:
+        x0, _, x1, _ = self.box
+        if anchor == "left":
+            return x0
+        if anchor == "right":
+            return self.page.width - x1
+        return (x0 + x1) / 2 - self.page.width / 2
+
+    @property
+    def depth(self) -> float:
+        return self.box[1] if self.zone == "top" else self.page.height - self.box[3]
+
+    @property
+    def place(self) -> str:
+        middle = (self.box[0] + self.box[2]) / 2 / self.page.width
+        side = "left" if middle < 0.38 else "right" if middle > 0.62 else "centre"
+        return f"{self.zone} {side}"
+
+    @property
+    def location(self) -> Location:
+        return Location(page=self.page.number, bbox=from_display(self.box, self.page),
+                        rotation=self.page.rotation or None, excerpt=excerpt(self.text))
+
+
+@check("CP17")
+def page_furniture(doc: Document, opts: Options) -> Iterator[Finding]:
+    if doc.format == "docx":
+        yield from _docx(doc, opts)
+    else:
+        yield from _pdf(doc, opts)
+
+
+# PDF ------------------------------------------------------------------------
+
+def _pdf(doc: Document, opts: Options) -> Iterator[Finding]:
+    if len(doc.pages) <= 1:
+        yield Finding.na("A single page needs no page numbers.")
+        return
+    by_page: dict[int, list[Block]] = {}
+    for block in doc.blocks:
+        if block.page is not None:
+            by_page.setdefault(block.page, []).append(block)
+    furniture = {p.number: list(_furniture_lines(p, by_page.get(p.number, []))) for p in doc.pages}
+    numbers = _page_numbers(doc.pages, furniture)
+    yield from _judge_numbers(doc, numbers, by_page, opts)
+    chosen = {id(m) for m in numbers.values()}
+    yield from _running_heads(doc, furniture, chosen, opts)
+    yield from _headings(doc, min(numbers, default=1), opts)
+
+
+def _furniture_lines(page: Page, blocks: list[Block]) -> Iterator[Mark]:
+    band = FURNITURE_SHARE * page.height
+    edge = EDGE_SHARE * page.height
+    for block in blocks:
+        for line in block.lines:
+            text = " ".join(line.text.split())
+            if not text or abs(line.angle) > 2:
+                continue
+            box = to_display(line.bbox, page)
+            if box[3] <= band or box[1] >= page.height - band:
+                # A number at the end of a longer line counts only in a running
+                # head or footer: in the text it is a quantity ("10 seconds").
+                furniture = block.role is Role.FURNITURE or box[3] <= edge or box[1] >= page.height - edge
+                yield _as_number(Mark(page, box, text), line.spans, furniture)
+
+
+def _as_number(mark: Mark, spans: list, furniture: bool) -> Mark:
+    """The mark with its page-number reading, if it has one."""
+    patterns = [(PAGE_NUMBER, True), (CHAPTER_PAGE, True)]
+    if furniture:
+        patterns += [(LEADING_NUMBER, False), (TRAILING_NUMBER, False)]
+    for pattern, whole in patterns:
+        match = pattern.search(mark.text)
+        if match is None:
+            continue
+        raw = match.group("n")
+        value = int(raw) if raw.isdigit() else roman_value(raw.lower())
+        if value is None:
+            continue
+        mark.value, mark.whole = value, whole
+        mark.key = ("arabic" if raw.isdigit() else "roman", value - mark.page.number)
+        if not whole:
+            mark.box = _number_box(mark, spans, pattern is LEADING_NUMBER, len(raw))
+        return mark
+    return mark
+
+
+def _number_box(mark: Mark, spans: list, leading: bool, digits: int) -> BBox:
+    """Where the number sits at one end of a longer line: its own span, or a share of the end one."""
+    shown = [s for s in spans if visible(s) and s.bbox is not None]
+    end = shown[0] if leading else shown[-1]
+    box = to_display(end.bbox, mark.page)
+    if PAGE_NUMBER.match(end.text.strip()):
+        return box
+    share = min(1.0, digits / max(1, len(end.text.strip())))
+    width = (box[2] - box[0]) * share
+    return (box[0], box[1], box[0] + width, box[3]) if leading else (box[2] - width, box[1], box[2], box[3])
+
+
+def _page_numbers(pages: list[Page], furniture: dict[int, list[Mark]]) -> dict[int, Mark]:
+    """The page number chosen on each page that has one."""
+    support: Counter[tuple[str, int]] = Counter()
+    for marks in furniture.values():
+        support.update({m.key for m in marks if m.key is not None})
+    needed = min(2, len(pages) - 1)
+    accepted = {key for key, count in support.items() if count >= needed}
+    candidates = {n: [m for m in marks if m.key in accepted] for n, marks in furniture.items()}
+    places: Counter[str] = Counter()
+    for marks in candidates.values():
+        places.update({m.place for m in marks})
+    usual = places.most_common(1)[0][0] if places else None
+    chosen = {}
+    for number, marks in furniture.items():
+        if candidates[number]:
+            chosen[number] = max(candidates[number], key=lambda m: (m.whole, places[m.place], support[m.key]))
+        else:
+            # Numbering that restarts (appendices, a single numbered page) has no
+            # shared offset; a number where the others are is still a page number.
+            restarted = [m for m in marks if m.key is not None and m.place == usual]
+            if restarted:
+                chosen[number] = restarted[0]
+    return chosen
+
+
+def _judge_numbers(doc: Document, numbers: dict[int, Mark], by_page: dict[int, list[Block]],
+                   opts: Options) -> Iterator[Finding]:
+    pages = doc.pages
+    if not numbers:
+        message = f"No page numbers found on any of the {len(pages)} pages."
+        if len(pages) >= 3:
+            yield Finding.no(message, pages=len(pages))
+        else:
+            yield Finding.manual(message + " A two-page leaflet may not need them.", pages=len(pages))
+        return
+    first = min(numbers)
+    unnumbered = [p for p in pages[1:-1] if p.number not in numbers and not p.scanned
+                  and any(b.text.strip() for b in by_page.get(p.number, []))]
+    front = [p.number for p in unnumbered if p.number < first]
+    openers = [p.number for p in unnumbered if p.number > first and _opens_chapter(by_page.get(p.number, []))]
+    missing = [p.number for p in unnumbered if p.number > first and p.number not in openers]
+    if len(missing) > opts.max_missing_page_numbers:
+        yield Finding.no(f"No page number on {len(missing)} pages ({pages_text(missing)}).",
+                         Location(page=missing[0]), count=len(missing), pages=missing)
+    elif missing:
+        yield Finding.info(f"No page number on {pages_text(missing)}.", Location(page=missing[0]),
+                           pages=missing)
+    if openers:
+        yield Finding.manual(f"{len(openers)} page(s) that open a chapter or section have no page "
+                             f"number ({pages_text(openers)}): a book convention, but RNIB asks "
+                             "for a number on every page.", Location(page=openers[0]),
+                             count=len(openers), pages=openers)
+    if len(front) > opts.max_missing_page_numbers:
+        yield Finding.manual(f"The first {len(front) + 1} pages have no page number ({pages_text(front)} "
+                             "after the cover): fine for a title page and its back, but check "
+                             "the rest.", Location(page=front[0]), count=len(front), pages=front)
+    marks = [m for n, m in sorted(numbers.items()) if n != 1]
+    if len(marks) < 2:
+        return
+    steady, moved, how = _steady(marks, opts)
+    if moved:
+        usual = Counter(m.place for m in steady).most_common(1)[0][0]
+        places = sorted({m.place for m in moved})
+        elsewhere = " / ".join(places) if set(places) != {usual} else _shift(moved[0], steady)
+        yield Finding.no(f"The page number moves: {usual} on {len(steady)} pages{how}, but "
+                         f"{elsewhere} on {pages_text([m.page.number for m in moved])}.",
+                         moved[0].location, count=len(moved),
+                         pages=[m.page.number for m in moved], usual=usual)
+    else:
+        yield Finding.info(f"Page numbers {steady[0].place}{how} on {len(numbers)} pages.",
+                           steady[0].location, pages=len(numbers))
+
+
+def _steady(marks: list[Mark], opts: Options) -> tuple[list[Mark], list[Mark], str]:
+    """The marks in one place (or mirrored on facing pages), the ones elsewhere, and how."""
+    same = _fit(marks, opts)
+    odd = _fit([m for m in marks if m.page.number % 2], opts)
+    even = _fit([m for m in marks if not m.page.number % 2], opts)
+    if odd[0] and even[0] and len(odd[0]) + len(even[0]) > len(same[0]):
+        return odd[0] + even[0], odd[1] + even[1], " (mirrored on facing pages)"
+    return same[0], same[1], ""
+
+
+def _fit(marks: list[Mark], opts: Options) -> tuple[list[Mark], list[Mark]]:
+    """Split marks into those in the most common place and the rest."""
+    if not marks:
+        return [], []
+    zone = Counter(m.zone for m in marks).most_common(1)[0][0]
+    best: tuple[list[Mark], list[Mark]] = ([], marks)
+    for anchor in ANCHORS:
+        in_zone = [m for m in marks if m.zone == zone]
+        x = median(m.offset(anchor) for m in in_zone)
+        y = median(m.depth for m in in_zone)
+        inside = [m for m in in_zone if abs(m.offset(anchor) - x) <= _tolerance(opts, m.page.width)
+                  and abs(m.depth - y) <= _tolerance(opts, m.page.height)]
+        if len(inside) > len(best[0]):
+            best = (inside, [m for m in marks if all(m is not i for i in inside)])
+    return best
+
+
+def _shift(mark: Mark, steady: list[Mark]) -> str:
+    """How far a mark sits from the usual place: "16 pt to the left and 15 pt higher"."""
+    near = min(steady, key=lambda m: abs(m.page.number - mark.page.number))
+    dx = (mark.box[0] + mark.box[2] - near.box[0] - near.box[2]) / 2
+    dy = (mark.box[1] + mark.box[3] - near.box[1] - near.box[3]) / 2
+    parts = [f"{abs(dx):.0f} pt to the {'right' if dx > 0 else 'left'}" if abs(dx) >= 1 else "",
+             f"{abs(dy):.0f} pt {'lower' if dy > 0 else 'higher'}" if abs(dy) >= 1 else ""]
+    return " and ".join(p for p in parts if p) or "slightly moved"
+
+
+def _opens_chapter(blocks: list[Block]) -> bool:
+    """The page's first text is a heading, or it holds only a few short lines (a divider)."""
+    text = [b for b in blocks if b.text.strip() and b.role is not Role.FURNITURE and b.bbox]
+    if not text:
+        return False
+    top = min(text, key=lambda b: b.bbox[1])
+    return top.role in (Role.HEADING, Role.TITLE) or sum(len(b.lines) for b in text) <= DIVIDER_LINES
+
+
+def _tolerance(opts: Options, extent: float) -> float:
+    return max(opts.furniture_tolerance_pt, opts.furniture_tolerance_share * extent)
+
+
+def _running_heads(doc: Document, furniture: dict[int, list[Mark]], chosen: set[int],
+                   opts: Options) -> Iterator[Finding]:
+    repeated: dict[str, list[Mark]] = {}
+    for marks in furniture.values():
+        seen: set[str] = set()
+        for mark in marks:
+            key = re.sub(r"\d+", "#", mark.text.lower())
+            if id(mark) in chosen or key in seen or sum(c.isalpha() for c in key) < 3:
+                continue
+            seen.add(key)
+            repeated.setdefault(key, []).append(mark)
+    need = max(MIN_RUNNING_HEAD_PAGES, RUNNING_HEAD_SHARE * len(doc.pages))
+    for marks in repeated.values():
+        if len(marks) < need:
+            continue
+        steady, moved, _ = _steady(marks, opts)
+        if moved:
+            yield Finding.manual(f"A running head or footer (\"{excerpt(marks[0].text, 40)}\") is "
+                                 f"not in the same place on {pages_text([m.page.number for m in moved])}.",
+                                 moved[0].location, count=len(moved),
+                                 pages=[m.page.number for m in moved])
+
+
+# Headings (PDF) ----------------------------------------------------------------
+
+def _headings(doc: Document, first_numbered: int, opts: Options) -> Iterator[Finding]:
+    """Headings after the front matter (title pages have a design of their own), by look.
+
+    Only headings followed by a paragraph of text on their page are compared:
+    the layout pass also calls bold table headers and labels headings.
+    """
+    looks: dict[tuple, list[tuple[Block, Block]]] = {}
+    for block in doc.blocks:
+        if block.role is not Role.HEADING or not block.text.strip() or (block.page or 0) < max(2, first_numbered):
+            continue
+        following = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
+        if following is None or following.page != block.page or following.role is not Role.BODY \
+                or len(following.lines) < 2 or block.bbox is None or following.bbox is None:
+            continue
+        look = _look(block)
+        if look is not None:
+            looks.setdefault(look, []).append((block, following))
+    yield from _misaligned(doc, looks, opts)
+    yield from _stragglers({look: [h for h, _ in pairs] for look, pairs in looks.items()})
+
+
+def _look(block: Block) -> tuple | None:
+    spans = [s for s in block.spans if visible(s)]
+    size = dominant_size(spans)
+    if size is None:
+        return None
+    main = max(spans, key=lambda s: len(s.text))
+    return (family(main.font or ""), size, bool(main.bold), main.color)
+
+
+def _misaligned(doc: Document, looks: dict[tuple, list[tuple[Block, Block]]],
+                opts: Options) -> Iterator[Finding]:
+    """Headings of one look that sit left of their text on some pages and centred on others."""
+    pages = {p.number: p for p in doc.pages}
+    for look, pairs in looks.items():
+        aligned: dict[str, list[Block]] = {}
+        for heading, text in pairs:
+            page = pages.get(heading.page or 0)
+            if page is None:
+                continue
+            alignment = _aligned(to_display(heading.bbox, page), to_display(text.bbox, page),
+                                 _tolerance(opts, page.width))
+            if alignment is not None:
+                aligned.setdefault(alignment, []).append(heading)
+        spread = {b.page for group in aligned.values() for b in group}
+        if len(aligned) < 2 or len(spread) < MIN_HEADING_PAGES:
+            continue
+        usual = max(aligned, key=lambda a: len(aligned[a]))
+        odd = [b for a, group in aligned.items() if a != usual for b in group]
+        yield Finding.manual(f"Headings in {look[1]:g} pt {'bold ' if look[2] else ''}{look[0]} "
+                             f"are {usual} on {len(aligned[usual])} and "
+                             f"{' or '.join(a for a in aligned if a != usual)} on {len(odd)}.",
+                             odd[0].location.but(excerpt=excerpt(odd[0].text)), count=len(odd),
+                             alignments={a: len(g) for a, g in aligned.items()})
+
+
+def _aligned(heading: BBox, text: BBox, tolerance: float) -> str | None:
+    """How a heading lines up with the text below it (None: neither clearly)."""
+    if abs(heading[0] - text[0]) <= tolerance:
+        return "left-aligned"
+    if heading[2] - heading[0] > NARROWER_SHARE * (text[2] - text[0]):
+        return None  # as wide as the text: its alignment cannot be told
+    if abs((heading[0] + heading[2]) / 2 - (text[0] + text[2]) / 2) <= tolerance:
+        return "centred"
+    if abs(heading[2] - text[2]) <= tolerance:
+        return "right-aligned"
+    return None
+
+
+def _stragglers(looks: dict[tuple, list[Block]]) -> Iterator[Finding]:
+    """A few headings that look unlike the many others of the same size."""
+    by_size: dict[float, list[tuple[tuple, list[Block]]]] = {}
+    for look, blocks in looks.items():
+        by_size.setdefault(look[1], []).append((look, blocks))
+    for size, groups in by_size.items():
+        total = sum(len(b) for _, b in groups)
+        if len(groups) < 2 or total < MIN_HEADINGS_OF_A_SIZE:
+            continue
+        usual = max(groups, key=lambda g: len(g[1]))[0]
+        strays = [(look, b) for look, blocks in groups if len(blocks) <= STRAGGLER_SHARE * total
+                  for b in blocks]
+        if strays:
+            look, first = strays[0]
+            yield Finding.manual(f"{len(strays)} heading(s) at {size:g} pt {_difference(look, usual)} "
+                                 f"the other {total - len(strays)} of that size.",
+                                 first.location.but(excerpt=excerpt(first.text)),
+                                 count=len(strays), size_pt=size)
+
+
+def _difference(look: tuple, usual: tuple) -> str:
+    """How one heading look differs from the usual one: "are not bold, unlike"."""
+    parts = []
+    if look[0] != usual[0]:
+        parts.append(f"are in {look[0] or 'another font'}")
+    if look[2] != usual[2]:
+        parts.append("are bold" if look[2] else "are not bold")
+    if look[3] != usual[3]:
+        parts.append("are in another colour")
+    return (", ".join(parts) or "look different") + ", unlike"
+
+
+# DOCX -----------------------------------------------------------------------
+
+def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
+    pages, estimated = docx_pages(doc, opts)
+    if pages <= 1:
+        yield Finding.na("A single page needs no page numbers" + (" (estimated from the words)."
+                                                                  if estimated else "."))
+        return
+    yield from _docx_numbers(doc, pages, estimated)
+    yield from _docx_headings(doc)
+
+
+def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Finding]:
+    shown = f"about {pages:.0f}" if estimated else f"{pages:.0f}"
+    if not any(hf.has_page_number for s in doc.sections for hf in s.headers_footers):
+        message = f"No page number field in any header or footer of a document of {shown} pages."
+        if pages >= 3:
+            yield Finding.no(message, pages=round(pages, 1), estimated=estimated)
+        else:
+            yield Finding.manual(message + " A two-page document may not need them.",
+                                 pages=round(pages, 1), estimated=estimated)
+        return
+    variants = ["default"] + (["even"] if doc.even_odd_headers else [])
+    effective: dict[tuple[str, str], HeaderFooter] = {}
+    places: dict[str, list[tuple[Section, str]]] = {}
+    for section in doc.sections:
+        for hf in section.headers_footers:
+            if not hf.linked_to_previous:
+                effective[(hf.kind, hf.variant)] = hf
+        for variant in variants:
+            shown_here = [effective[(k, variant)] for k in ("header", "footer")
+                          if (k, variant) in effective and effective[(k, variant)].has_page_number]
+            if not shown_here:
+                yield _unnumbered(section, variant)
+            else:
+                hf = shown_here[0]
+                aligned = "centred" if hf.alignment is Alignment.CENTER else (hf.alignment or "left")
+                place = f"{hf.kind} ({aligned})"
+                places.setdefault(variant, []).append((section, place))
+    for variant, found in places.items():
+        distinct = Counter(place for _, place in found)
+        if len(distinct) == 1:
+            yield Finding.info(f"Page numbers in the {found[0][1]} of "
+                               + ("every section" if len(found) > 1 else "the document")
+                               + (" on even pages." if variant == "even" else "."), variant=variant)
+        else:
+            usual = distinct.most_common(1)[0][0]
+            odd = [s for s, place in found if place != usual]
+            yield Finding.manual(f"Page numbers are not in the same place in every section: {usual} "
+                                 f"in most, but {', '.join(sorted(set(distinct) - {usual}))} in "
+                                 f"section(s) {', '.join(str(s.number) for s in odd)}.",
+                                 odd[0].location.but(part=Part.FOOTER), count=len(odd),
+                                 places=dict(distinct), variant=variant)
+
+
+def _unnumbered(section: Section, variant: str) -> Finding:
+    pages = "even pages" if variant == "even" else "pages"
+    message = f"Section {section.number} shows no page number on its {pages}"
+    if section.number == 1 and variant == "default":
+        return Finding.manual(message + " (fine if it is only a cover or title page).",
+                              section.location, variant=variant)
+    return Finding.no(message + ".", section.location, variant=variant)
+
+
+def _docx_headings(doc: Document) -> Iterator[Finding]:
+    """Headings of one style that do not all look the same, usually from direct formatting."""
+    by_style: dict[str, dict[tuple, list[Block]]] = {}
+    for block in doc.blocks:
+        heading = block.role is Role.HEADING or block.outline_level is not None
+        if heading and block.part is Part.BODY and block.text.strip() and block.style:
+            look = _docx_look(block)
+            if look is not None:
+                by_style.setdefault(block.style, {}).setdefault(look, []).append(block)
+    for style, looks in by_style.items():
+        if len(looks) < 2:
+            continue
+        usual = max(looks, key=lambda k: len(looks[k]))
+        odd = [b for look, blocks in looks.items() if look != usual for b in blocks]
+        direct = sum(1 for b in odd if _has_direct_formatting(b))
+        because = f"; {direct} through direct formatting" if direct else ""
+        yield Finding.manual(f"{len(odd)} \"{style}\" heading(s) look different from the other "
+                             f"{len(looks[usual])} (size, font, weight, colour or alignment{because}).",
+                             odd[0].location.but(excerpt=excerpt(odd[0].text)), count=len(odd),
+                             style=style, direct=direct)
+
+
+def _docx_look(block: Block) -> tuple | None:
+    spans = [s for s in block.spans if visible(s)]
+    if not spans:
+        return None
+    main = max(spans, key=lambda s: len(s.text))
+    return (dominant_size(spans), family(main.font or ""), bool(main.bold), main.color,
+            block.alignment)
+
+
+def _has_direct_formatting(block: Block) -> bool:
+    return block.alignment_source == "direct" or any(
+        s.size_source == "direct" or s.font_source == "direct" for s in block.spans if visible(s))

@@ -1,0 +1,485 @@
+"""CP21: if the reader needs to write on the page, is there enough space?
+
+Many people with sight loss write large. Places to write are found and
+measured against clearprint's defaults (RNIB gives no number):
+
+- Form fields: PDF widgets, DOCX legacy form fields, and empty table cells
+  after a label ("Name:" | empty). They need ``min_writing_height_mm`` of
+  height, tick boxes ``min_checkbox_mm`` across, and name or address fields
+  ``min_name_field_width_mm`` of width. A DOCX field's height is its table
+  row's, shared between the paragraphs of a cell that holds several fields
+  but never less than one line, or one line of text outside tables. Empty
+  cells count only in a form (with other fields, or ``FORM_CELLS`` or more of
+  them): elsewhere they are missing values. Word content controls are places
+  to type for whoever edits the file (titles, names in templates) and digital
+  signature fields are not written on, so neither is judged.
+- Writing lines drawn on a PDF page: rules at least ``WRITING_LINE_MM`` long,
+  outside the top and bottom bands, that are clearly meant to be written on,
+  with a label standing on them to their left ("Name: ____") or stacked
+  ``STACKED_LINES`` or more with only empty space between (answer lines, an
+  empty table). The room is the gap up to the nearest text or rule above.
+  Other rules (table borders, underlines, dividers) are not judged.
+- Runs of underscores, and runs of dots ending a line ("Name .........."),
+  with the line pitch (plus paragraph space) as the room. Labelled or stacked
+  underscores give "no" when too tight; dots may be leaders, so at worst
+  manual. Contents lists and runs under a form field are left out.
+- Tick boxes drawn as small unfilled squares (PDF) or typed as ballot-box
+  characters (☐, about ``BOX_GLYPH_EM`` of the type size across).
+
+With nothing to fill in the answer is n/a, with a reminder to look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clearprint.analysis.images import in_furniture_band
+from clearprint.analysis.text import dominant_size, excerpt
+from clearprint.checks import check
+from clearprint.config import Options
+from clearprint.model import BBox, Block, Document, FormField, Location, Page, Role, Shape
+from clearprint.results import Finding, Severity
+
+MM_PER_PT = 25.4 / 72
+WRITING_LINE_MM = 30.0  # a rule this long may be a line to write on (spec item 21)
+BOX_GLYPH_EM = 0.75  # a ballot-box character is about this wide, in its type size
+TICK_BOX_SIDES_PT = (4.0, 22.0)  # drawn squares this size are tick boxes
+LABEL_GAP_EM = 1.0  # a label this close to the left of a writing line belongs to it
+LABEL_MAX_CHARS = 40  # ... and this short (a longer line is running text in the next column)
+LABEL_BASELINE_EM = 0.35  # ... with its baseline this close to the line
+STACKED_LINES = 3  # similar rules one above another with empty space between: answer lines
+FORM_CELLS = 3  # empty cells after labels that make a document a form on their own
+MIN_GAP_MM = 3.0  # rules closer than this are double rules or borders, not writing lines
+DEFAULT_PITCH = 1.2
+CHECKBOX_KINDS = ("checkbox", "radio")
+NAME_FIELD = re.compile(r"name|address|adresse|anschrift|endere[cç]o|nome|nombre|direcci[oó]n", re.I)
+UNDERSCORES = re.compile(r"_{5,}")
+LETTER = re.compile(r"[^\W\d_]")
+DOTS_AT_END = re.compile(r"(?:\.{5,}|…{3,})\s*$")
+BOX_CHARS = "\u2610\u2611\u2612"  # ballot boxes
+SQUARE_CHARS = "\u25a1\u25a2"  # white squares: tick boxes when two or more share a line
+
+
+@dataclass(slots=True)
+class Spot:
+    """One place to write that is too small (or doubtful)."""
+
+    what: str  # "text field", "tick box", ...
+    dimension: str  # "high", "across", "wide", "of room above it"
+    value_mm: float
+    limit_mm: float
+    severity: Severity
+    location: Location
+
+
+@check("CP21")
+def writing_space(doc: Document, opts: Options) -> Iterator[Finding]:
+    places = 0
+    spots: list[Spot] = []
+    typed = 0
+    for found in (_fields(doc, opts), _static_pdf(doc, opts), _runs(doc, opts), _box_glyphs(doc, opts)):
+        for item in found:
+            if item is None:
+                places += 1
+            elif item == "typed":
+                typed += 1
+            else:
+                places += 1
+                spots.append(item)
+    if not places:
+        if not doc.scanned_pages:
+            yield Finding.na("No places to write were found; if readers must write on this "
+                             "document, check by eye that there is enough space.")
+        if typed:
+            yield Finding.info(f"{typed} Word content control(s): places to type, not judged.",
+                               content_controls=typed)
+        return
+    yield from _grouped(spots)
+
+
+def _grouped(spots: list[Spot]) -> Iterator[Finding]:
+    groups: dict[tuple[object, ...], list[Spot]] = {}
+    for spot in spots:
+        where = spot.location.page or spot.location.section
+        groups.setdefault((spot.severity, spot.what, spot.dimension, where), []).append(spot)
+    for (severity, what, dimension, _), group in groups.items():
+        worst = min(group, key=lambda s: s.value_mm)
+        if len(group) == 1:
+            head = f"{what[:1].upper()}{what[1:]} {worst.value_mm:.1f} mm {dimension}"
+        else:
+            head = (f"{len(group)} {what}s under {worst.limit_mm:g} mm {dimension} "
+                    f"(the smallest {worst.value_mm:.1f} mm)")
+        tail = (f"; needs at least {worst.limit_mm:g} mm." if severity is Severity.NO
+                else f": check there is room to write (at least {worst.limit_mm:g} mm).")
+        data = {"value_mm": round(worst.value_mm, 1), "limit_mm": worst.limit_mm, "places": len(group)}
+        yield Finding(severity, head + tail, worst.location, data, len(group))
+
+
+# -- form fields -----------------------------------------------------------------
+
+
+def _fields(doc: Document, opts: Options) -> Iterator[Spot | str | None]:
+    sharing = _fields_per_cell(doc.fields)
+    paragraphs = _paragraphs(doc) if doc.format == "docx" else {}
+    cells = [f for f in doc.fields if _empty_cell(f)]
+    # An empty cell after a label is a place to write only in a form; in a report
+    # it is a missing value or a cell the author fills in.
+    judge_cells = len(cells) >= FORM_CELLS or len(cells) < len(
+        [f for f in doc.fields if f.origin != "content control"])
+    for field in doc.fields:
+        if field.origin == "content control":
+            yield "typed"
+        elif field.kind in ("signature", "button") or (_empty_cell(field) and not judge_cells):
+            continue
+        elif field.kind in CHECKBOX_KINDS:
+            yield _checkbox(field, paragraphs, opts)
+        else:
+            yield _field(field, _field_height(doc, field, sharing, paragraphs), opts)
+
+
+def _field(field: FormField, height: float | None, opts: Options) -> Spot | None:
+    what = "writing box" if _empty_cell(field) else "text field"
+    if height is not None and height * MM_PER_PT < opts.min_writing_height_mm:
+        return Spot(what, "high", height * MM_PER_PT, opts.min_writing_height_mm, Severity.NO,
+                    _field_location(field))
+    if (field.width is not None and field.name and NAME_FIELD.search(field.name)
+            and field.width * MM_PER_PT < opts.min_name_field_width_mm):
+        return Spot("name or address field", "wide", field.width * MM_PER_PT,
+                    opts.min_name_field_width_mm, Severity.NO, _field_location(field))
+    return None
+
+
+def _field_height(doc: Document, field: FormField, sharing: dict[tuple[object, ...], int],
+                  paragraphs: dict[tuple[object, ...], Block]) -> float | None:
+    """A DOCX field's share of its row when a cell holds several, but never less than a line."""
+    height = field.height
+    if height is None or doc.format != "docx" or field.location.table_cell is None:
+        return height
+    share = height / sharing.get(_cell(field.location), 1)
+    block = paragraphs.get((field.location.part, field.location.paragraph))
+    line = block.line_pitch if block is not None else None
+    return max(share, line or 0.0)
+
+
+def _empty_cell(field: FormField) -> bool:
+    return field.origin == "cell" or (field.origin is None and field.kind == "box")
+
+
+def _checkbox(field: FormField, paragraphs: dict[tuple[object, ...], Block], opts: Options) -> Spot | None:
+    if field.width is not None and field.height is not None:
+        side, estimated = min(field.width, field.height), False
+    else:  # DOCX: a check box is drawn at the size of its text
+        block = paragraphs.get((field.location.part, field.location.paragraph))
+        size = dominant_size(block.spans) if block is not None else None
+        if size is None and field.height is None:
+            return None
+        side, estimated = (size if size is not None else (field.height or 0) / DEFAULT_PITCH), True
+    mm = side * MM_PER_PT
+    if mm >= opts.min_checkbox_mm:
+        return None
+    doubtful = estimated and mm >= 0.85 * opts.min_checkbox_mm
+    return Spot("tick box", "across", mm, opts.min_checkbox_mm,
+                Severity.MANUAL if doubtful else Severity.NO, _field_location(field))
+
+
+def _fields_per_cell(fields: list[FormField]) -> dict[tuple[object, ...], int]:
+    """How many paragraphs with fields each table cell holds (they share the row's height)."""
+    paragraphs: dict[tuple[object, ...], set[int | None]] = {}
+    for field in fields:
+        if field.location.table_cell is not None and field.kind not in CHECKBOX_KINDS:
+            paragraphs.setdefault(_cell(field.location), set()).add(field.location.paragraph)
+    return {cell: len(numbers) for cell, numbers in paragraphs.items()}
+
+
+def _cell(location: Location) -> tuple[object, ...]:
+    return (location.part, location.section, location.table_cell)
+
+
+def _paragraphs(doc: Document) -> dict[tuple[object, ...], Block]:
+    """DOCX paragraphs with text, by story and number."""
+    return {(b.location.part, b.location.paragraph): b for b in doc.blocks}
+
+
+def _field_location(field: FormField) -> Location:
+    if field.location.excerpt or not field.name:
+        return field.location
+    return field.location.but(excerpt=field.name)
+
+
+# -- lines and boxes drawn on a PDF page ---------------------------------------------
+
+
+@dataclass(slots=True)
+class _Text:
+    box: BBox  # letters: x-height band to descenders
+    size: float
+    baseline: float
+    text: str
+
+
+def _page_text(page: Page) -> list[_Text]:
+    found = []
+    for block in page.blocks:
+        for line in block.lines:
+            if not line.text.strip():
+                continue
+            x0, y0, x1, y1 = line.bbox
+            size = dominant_size(line.spans) or (y1 - y0) / DEFAULT_PITCH
+            if x1 - x0 > y1 - y0 and y0 <= line.baseline <= y1:
+                y0, y1 = max(y0, line.baseline - 0.72 * size), min(y1, line.baseline + 0.2 * size)
+            found.append(_Text((x0, y0, x1, y1), size, line.baseline, line.text))
+    return found
+
+
+def _static_pdf(doc: Document, opts: Options) -> Iterator[Spot | None]:
+    for page in doc.pages:
+        if page.scanned:
+            continue
+        rules = [s for s in page.shapes if _writing_line(s, page)]
+        boxes = [s for s in page.shapes if _tick_box(s)]
+        if not rules and not boxes:
+            continue
+        text = _page_text(page)
+        widgets = [f.location.bbox for f in doc.fields if f.location.page == page.number and f.location.bbox]
+        rules = [r for r in rules if not any(_intersects(r.bbox, w, slack=2.0) for w in widgets)]
+        yield from _rules(page, rules, text, opts)
+        for box in boxes:
+            if any(_intersects(box.bbox, t.box) for t in text) or any(_intersects(box.bbox, w) for w in widgets):
+                continue
+            side = min(box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]) * MM_PER_PT
+            yield (Spot("tick box", "across", side, opts.min_checkbox_mm, Severity.NO,
+                        Location(page=page.number, bbox=box.bbox, rotation=page.rotation or None))
+                   if side < opts.min_checkbox_mm else None)
+
+
+def _writing_line(shape: Shape, page: Page) -> bool:
+    x0, y0, x1, y1 = shape.bbox
+    width, height = x1 - x0, y1 - y0
+    return (shape.kind == "line" and width * MM_PER_PT >= WRITING_LINE_MM and width > 10 * height
+            and not in_furniture_band(shape.bbox, page))
+
+
+def _tick_box(shape: Shape) -> bool:
+    x0, y0, x1, y1 = shape.bbox
+    width, height = x1 - x0, y1 - y0
+    low, high = TICK_BOX_SIDES_PT
+    plain = shape.fill is None or shape.fill == (255, 255, 255)
+    return (shape.kind == "rect" and shape.stroke is not None and plain and low <= min(width, height)
+            and max(width, height) <= high and max(width, height) <= 1.4 * min(width, height))
+
+
+def _rules(page: Page, rules: list[Shape], text: list[_Text], opts: Options) -> Iterator[Spot | None]:
+    """Writing lines a reader is clearly meant to write on, and the room above each.
+
+    A rule counts when a label of words sits on it to its left ("Name:
+    ______"), or when it is one of ``STACKED_LINES`` or more similar rules one
+    above the other with only empty space between (answer lines, an empty
+    table). Rules that continue another rule end to end are cell borders; a
+    space crossed by drawings or pictures, or a rule with a number at its left
+    end, is a chart. Other rules (borders,
+    underlines, dividers, chart grids) are not judged.
+    """
+    limit = opts.min_writing_line_spacing_mm
+    rules = [r for r in rules if not _continued(r, rules) and not any(_scale_for(t, r.bbox) for t in text)]
+    busy = [s.bbox for s in page.shapes if not _horizontal_rule(s)] + \
+        [b for image in page.images if (b := image.location.bbox) is not None]
+    room = {id(rule): _room_above(rule, rules, text, busy) for rule in rules}
+    stacked = _stacked(rules, room)
+    for rule in rules:
+        gap, kind = room[id(rule)]
+        labelled = any(_label_for(t, rule.bbox) for t in text)
+        if kind == "busy" or (not labelled and id(rule) not in stacked):
+            continue
+        if gap is None:
+            yield None
+            continue
+        if gap < MIN_GAP_MM / MM_PER_PT:
+            continue  # text or a rule right over it: an underline or a border, not a writing line
+        mm = gap * MM_PER_PT
+        yield (Spot("writing line", "of room above it", mm, limit, Severity.NO,
+                    Location(page=page.number, bbox=rule.bbox, rotation=page.rotation or None))
+               if mm < limit else None)
+
+
+def _horizontal_rule(shape: Shape) -> bool:
+    """Rules across or down the page (table borders) do not make a space busy."""
+    return shape.kind == "line"
+
+
+def _continued(rule: Shape, rules: list[Shape]) -> bool:
+    """Another rule carries on from this one's end at the same height (a table's cell borders)."""
+    x0, y0, x1, _ = rule.bbox
+    return any(other is not rule and abs(other.bbox[1] - y0) < 1
+               and (abs(other.bbox[0] - x1) < 1.5 or abs(other.bbox[2] - x0) < 1.5) for other in rules)
+
+
+def _room_above(rule: Shape, rules: list[Shape], text: list[_Text], busy: list[BBox]) -> tuple[float | None, str]:
+    """The gap up to the nearest text or rule over the rule's length, and which it was
+    ("busy" when drawings or pictures fill that space)."""
+    x0, y0, x1, _ = rule.bbox
+    best: tuple[float | None, str] = (None, "")
+    for t in text:
+        if t.box[0] < x1 and t.box[2] > x0 and t.box[3] <= y0 + 1 and not _label_for(t, rule.bbox):
+            gap = max(0.0, y0 - t.box[3])
+            if best[0] is None or gap < best[0]:
+                best = (gap, "text")
+    for other in rules:
+        if other is not rule and _spans_over(other.bbox, x0, x1) and other.bbox[3] < y0 - 1:
+            gap = y0 - other.bbox[3]
+            if best[0] is None or gap < best[0]:
+                best = (gap, "line")
+    gap = best[0]
+    if gap is not None and gap > 1:
+        space = (x0 + 1, y0 - gap + 0.5, x1 - 1, y0 - 0.5)
+        if any(_intersects(space, box) and not _contains(box, space) for box in busy):
+            return gap, "busy"
+    return best
+
+
+def _contains(outer: BBox, inner: BBox) -> bool:
+    """A panel behind the whole space (a coloured form background) does not make it busy."""
+    return outer[0] <= inner[0] and outer[1] <= inner[1] and outer[2] >= inner[2] and outer[3] >= inner[3]
+
+
+def _stacked(rules: list[Shape], room: dict[int, tuple[float | None, str]]) -> set[int]:
+    """Rules in runs of ``STACKED_LINES`` or more alike, with only empty space between them."""
+    alike: dict[tuple[int, int], list[Shape]] = {}
+    for rule in rules:
+        alike.setdefault((round(rule.bbox[0] / 4), round(rule.bbox[2] / 4)), []).append(rule)
+    stacked: set[int] = set()
+    for group in alike.values():
+        group.sort(key=lambda r: r.bbox[1])
+        run = [group[0]]
+        for upper, lower in zip(group, group[1:]):
+            gap, kind = room[id(lower)]
+            if kind == "line" and gap is not None and gap >= MIN_GAP_MM / MM_PER_PT \
+                    and abs(lower.bbox[1] - upper.bbox[3] - gap) < 1:
+                run.append(lower)
+                continue
+            if len(run) >= STACKED_LINES:
+                stacked.update(id(r) for r in run)
+            run = [lower]
+        if len(run) >= STACKED_LINES:
+            stacked.update(id(r) for r in run)
+    return stacked
+
+
+def _label_for(text: _Text, rule: BBox) -> bool:
+    """A few words standing on the line's level just left of it: "Name: ______"."""
+    return (LETTER.search(text.text) is not None and len(text.text.strip()) <= LABEL_MAX_CHARS
+            and _beside(text, rule))
+
+
+def _scale_for(text: _Text, rule: BBox) -> bool:
+    """A number just left of the line, level with it: a chart's scale ("$120 ____")."""
+    return LETTER.search(text.text) is None and any(c.isdigit() for c in text.text) and _beside(text, rule)
+
+
+def _beside(text: _Text, rule: BBox) -> bool:
+    return (text.box[2] <= rule[0] + 1 and rule[0] - text.box[2] <= LABEL_GAP_EM * text.size
+            and abs(text.baseline - rule[1]) <= LABEL_BASELINE_EM * text.size)
+
+
+def _spans_over(box: BBox, x0: float, x1: float) -> bool:
+    """Horizontally over a good part (a third) of the span x0..x1."""
+    return min(box[2], x1) - max(box[0], x0) >= (x1 - x0) / 3
+
+
+def _intersects(a: BBox, b: BBox, slack: float = 0.0) -> bool:
+    return a[0] < b[2] + slack and b[0] < a[2] + slack and a[1] < b[3] + slack and b[1] < a[3] + slack
+
+
+# -- underscores and dots in the text ---------------------------------------------------
+
+
+def _runs(doc: Document, opts: Options) -> Iterator[Spot | None]:
+    limit = opts.min_writing_line_spacing_mm
+    if doc.format == "pdf":
+        for page in doc.pages:
+            widgets = [f.location.bbox for f in doc.fields if f.location.page == page.number and f.location.bbox]
+            yield from _pdf_runs(page, limit, widgets)
+        return
+    previous: Block | None = None
+    for block in doc.blocks:
+        kind = _fill_in(block.text) if block.role is not Role.CONTENTS else None
+        if kind is not None:
+            size = dominant_size(block.spans) or 12.0
+            pitch = block.line_pitch or size * DEFAULT_PITCH
+            room = pitch + (block.space_before or 0.0) + block.empty_before * pitch
+            follows = previous is not None and previous.index == block.index - 1
+            if follows and previous is not None:
+                room += previous.space_after or 0.0
+            stacked = follows and previous is not None and _fill_in(previous.text) is not None
+            yield _run_spot(room, limit, kind, _labelled(block.text) or stacked, block.location)
+        previous = block
+
+
+def _pdf_runs(page: Page, limit: float, widgets: list[BBox]) -> Iterator[Spot | None]:
+    lines = [(line, block) for block in page.blocks if block.role is not Role.CONTENTS
+             for line in block.lines]
+    kinds = [_fill_in(line.text) for line, _ in lines]
+    for (line, block), kind in zip(lines, kinds, strict=True):
+        if kind is None or any(_intersects(line.bbox, w) for w in widgets):
+            continue  # a field over the underscores is judged as a field
+        x0, _, x1, _ = line.bbox
+        above = [other for other, _ in lines if other is not line and other.baseline < line.baseline - 1
+                 and min(other.bbox[2], x1) - max(other.bbox[0], x0) > 0]
+        if not above:
+            yield None
+            continue
+        nearest = max(above, key=lambda other: other.baseline)
+        room = line.baseline - nearest.baseline
+        stacked = _fill_in(nearest.text) is not None
+        where = block.location.but(bbox=line.bbox, excerpt=excerpt(line.text))
+        yield _run_spot(room, limit, kind, _labelled(line.text) or stacked, where)
+
+
+def _run_spot(room: float, limit: float, kind: str, certain: bool, where: Location) -> Spot | None:
+    """Underscores with a label or in a stack are certain; dots may be leaders, so manual."""
+    mm = room * MM_PER_PT
+    if mm >= limit:
+        return None
+    severity = Severity.NO if certain and kind == "underscores" else Severity.MANUAL
+    return Spot(f"line of {kind}", "of room above it", mm, limit, severity, where)
+
+
+def _fill_in(text: str) -> str | None:
+    """"underscores" or "dots" when the text has a run to write on, else None.
+
+    Dots count only at the end of the text (elsewhere they lead the eye to a
+    value or a page number); spaced dots ". . . ." are always leaders.
+    """
+    if UNDERSCORES.search(text):
+        return "underscores"
+    if DOTS_AT_END.search(text):
+        return "dots"
+    return None
+
+
+def _labelled(text: str) -> bool:
+    """Words beside the run: "Name: ______"."""
+    return bool(re.search(r"[^\W_]", DOTS_AT_END.sub("", UNDERSCORES.sub("", text))))
+
+
+# -- ballot-box characters ----------------------------------------------------------------
+
+
+def _box_glyphs(doc: Document, opts: Options) -> Iterator[Spot | None]:
+    widgets = [(f.location.page, f.location.bbox) for f in doc.fields if f.location.bbox]
+    for block in doc.blocks:
+        for span in block.spans:
+            if span.bbox and any(page == block.page and _intersects(span.bbox, box) for page, box in widgets):
+                continue  # a check box field's own appearance
+            count = sum(span.text.count(c) for c in BOX_CHARS)
+            if sum(block.text.count(c) for c in SQUARE_CHARS) >= 2:
+                count += sum(span.text.count(c) for c in SQUARE_CHARS)
+            if not count or span.size is None:
+                continue
+            mm = span.size * BOX_GLYPH_EM * MM_PER_PT
+            if mm >= opts.min_checkbox_mm:
+                yield None
+                continue
+            where = block.location.but(bbox=span.bbox or block.location.bbox)
+            yield Spot("tick box", "across", mm, opts.min_checkbox_mm, Severity.NO, where)

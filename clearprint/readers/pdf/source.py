@@ -1,0 +1,83 @@
+"""Opening a PDF, and the extra read-only handles used after reading.
+
+MuPDF prints its error messages on standard output, which would corrupt JSON
+reports (measurement spec E.3), so printing is switched off for the process and
+the messages are collected and counted instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+
+from clearprint.errors import DocumentError
+from clearprint.model import BBox
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+
+MUPDF_ERRORS = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
+
+_IMAGE_RENDER_DPI = 150
+
+
+def open_pdf(path: Path) -> Any:
+    """Open read-only, or raise DocumentError with a one-line reason."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise DocumentError(f"cannot be read: {exc.strerror or exc}") from None
+    if b"%PDF" not in head:
+        raise DocumentError("not a readable PDF: the file does not start with a PDF header")
+    try:
+        pdf = pymupdf.open(path, filetype="pdf")
+    except MUPDF_ERRORS as exc:
+        raise DocumentError(f"not a readable PDF: {short_reason(exc)}") from None
+    if pdf.needs_pass:
+        pdf.close()
+        raise DocumentError("encrypted: the PDF needs a password to open")
+    if pdf.page_count == 0:
+        pdf.close()
+        raise DocumentError("the PDF has no readable pages (damaged page tree)")
+    return pdf
+
+
+def short_reason(exc: BaseException) -> str:
+    """The first line of a MuPDF error, without the file path it may quote."""
+    text = (str(exc).splitlines() or [""])[0].strip()
+    if not text or text.startswith("Failed to open file"):
+        return "MuPDF could not parse its structure"
+    return text[:120]
+
+
+def drain_mupdf_messages() -> int:
+    """Count (and forget) the messages MuPDF collected since the last call."""
+    messages = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    return len([line for line in messages.splitlines() if line.strip()])
+
+
+class PictureSource:
+    """Picture bytes read lazily from the reading handle, which stays open for it."""
+
+    def __init__(self, pdf: Any) -> None:
+        self._pdf = pdf
+
+    def loader(self, number: int, xref: int, bbox: BBox) -> Callable[[], bytes | None]:
+        """A callable giving the picture's encoded bytes (or a PNG render of its box)."""
+
+        def load() -> bytes | None:
+            try:
+                if xref:
+                    extracted = self._pdf.extract_image(xref)
+                    if extracted and extracted.get("image"):
+                        return extracted["image"]
+                page = self._pdf[number - 1]
+                clip = pymupdf.Rect(bbox) * page.rotation_matrix
+                return page.get_pixmap(clip=clip, dpi=_IMAGE_RENDER_DPI).tobytes("png")
+            except MUPDF_ERRORS:
+                return None
+
+        return load

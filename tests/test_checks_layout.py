@@ -1,0 +1,431 @@
+"""CP13-CP17 (columns, layout, contents, page numbers) over model documents built in Python."""
+
+from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
+
+from clearprint.checks.cp15_layout import family
+from clearprint.model import Contents, HeaderFooter, Image, Line, Location, Page, Section, Shape
+
+WORDS = "Drivers help you on and off the bus and carry your shopping to the door"
+
+
+def text_lines(count: int, x0: float, y0: float = 100.0, pitch: float = 18.0, size: float = 12.0,
+               chars: int = 36) -> list[Line]:
+    """``count`` lines of about ``chars`` characters (0.5 em each) from (x0, y0)."""
+    return [pdf_line(WORDS[:chars], x0, y0 + i * pitch, size) for i in range(count)]
+
+
+def pdf_doc(*blocks, pages: int = 1, width: float = 595, height: float = 842, **props):
+    document = doc(*blocks, fmt="pdf", **props)
+    document.pages = [Page(number=n, width=width, height=height) for n in range(1, pages + 1)]
+    for block in document.blocks:
+        document.pages[block.page - 1].blocks.append(block)
+    return document
+
+
+def two_columns(gutter: float, size: float = 12.0, lines: int = 16, right_top: float = 100.0):
+    """Left column at x 72 (36 characters = 216 pt at 12 pt), right column after the gutter."""
+    left = pdf_block(text_lines(lines, 72, size=size))
+    right = pdf_block(text_lines(lines, 72 + 18 * size + gutter, y0=right_top, size=size))
+    return left, right
+
+
+# CP13 column gutter ------------------------------------------------------------
+
+def test_cp13_pdf_gutter_of_two_ems_is_yes():
+    answer, findings = run_check("CP13", pdf_doc(*two_columns(24)))
+    assert answer == "yes"
+    assert findings[0].data["narrowest_em"] == 2.0
+
+
+def test_cp13_pdf_gutter_between_one_and_two_ems_is_manual():
+    answer, findings = run_check("CP13", pdf_doc(*two_columns(18)))
+    assert answer == "manual"
+    assert findings[0].data["gutter_em"] == 1.5
+    assert findings[0].location.page == 1 and findings[0].location.bbox[0] == 288
+
+
+def test_cp13_pdf_narrow_gutter_is_no_and_a_rule_makes_it_manual():
+    assert run_check("CP13", pdf_doc(*two_columns(6)))[0] == "no"
+    document = pdf_doc(*two_columns(6))
+    document.pages[0].shapes.append(Shape(bbox=(290.5, 95, 291.0, 240), stroke=(0, 0, 0), kind="line"))
+    assert run_check("CP13", document)[0] == "manual"
+
+
+def test_cp13_pdf_rule_makes_a_one_em_gutter_yes():
+    document = pdf_doc(*two_columns(14))
+    document.pages[0].shapes.append(Shape(bbox=(294.7, 90, 295.3, 240), stroke=(0, 0, 0), kind="line"))
+    answer, findings = run_check("CP13", document)
+    assert answer == "yes"
+    assert findings[0].data["rule"] is True
+
+
+def test_cp13_pdf_columns_joined_into_one_line_are_split_and_measured():
+    """Below three word spaces MuPDF joins both columns' lines: the inner span start gives it away."""
+    lines = []
+    for i in range(16):
+        y = 100 + i * 18
+        left = span(WORDS[:36], 12, bbox=(72, y - 12, 288, y + 3))
+        right = span(WORDS[:36], 12, bbox=(294, y - 12, 510, y + 3))
+        lines.append(Line(spans=[left, right], bbox=(72, y - 12, 510, y + 3), baseline=y, text_end=510))
+    answer, findings = run_check("CP13", pdf_doc(pdf_block(lines)))
+    assert answer == "no"
+    assert findings[0].data["gutter_pt"] == 6.0
+
+
+def test_cp13_pdf_single_column_and_table_cells_are_na():
+    assert run_check("CP13", pdf_doc(pdf_block(text_lines(8, 72, chars=70))))[0] == "n/a"
+    cells = [pdf_block(text_lines(3, x, y0=y)) for y in (100, 200) for x in (72, 294)]
+    assert run_check("CP13", pdf_doc(*cells))[0] == "n/a"
+    short = two_columns(6)
+    for block in short:
+        for line in block.lines:
+            line.spans[0].text = "Name:"
+    assert run_check("CP13", pdf_doc(*short))[0] == "n/a"
+
+
+def test_cp13_pdf_same_verdict_on_many_pages_is_one_finding():
+    blocks = []
+    for page in (1, 2, 3):
+        for block in two_columns(18):
+            block.location = block.location.but(page=page)
+            blocks.append(block)
+    answer, findings = run_check("CP13", pdf_doc(*blocks, pages=3))
+    manual = [f for f in findings if f.severity == "manual"]
+    assert answer == "manual" and len(manual) == 1 and manual[0].count == 3
+    assert manual[0].data["pages"] == [1, 2, 3]
+
+
+def docx_columns(columns: int, space: float | None, rule: bool = False):
+    document = doc(para("Some text in columns."))
+    document.sections = [Section(number=1, columns=columns, column_space=space, column_rule=rule)]
+    return document
+
+
+def test_cp13_docx_reads_column_spacing_and_line_between():
+    assert run_check("CP13", docx_columns(2, 24))[0] == "yes"
+    answer, findings = run_check("CP13", docx_columns(2, 6))
+    assert answer == "no" and findings[0].location.section == 1
+    assert run_check("CP13", docx_columns(2, 18))[0] == "manual"
+    assert run_check("CP13", docx_columns(2, 14, rule=True))[0] == "yes"
+    assert run_check("CP13", docx_columns(1, None))[0] == "n/a"
+
+
+def test_cp13_docx_three_columns_get_a_note():
+    answer, findings = run_check("CP13", docx_columns(3, 36))
+    assert answer == "yes"
+    assert any(f.severity == "info" and f.data["columns"] == 3 for f in findings)
+
+
+def test_cp13_docx_table_used_as_columns_is_manual():
+    long = "A long paragraph of running text set in a table cell. " * 8
+    left, right = para(long, in_table=True), para(long, in_table=True)
+    left.location, right.location = Location(table_cell=(1, 1, 1)), Location(table_cell=(1, 1, 2))
+    assert run_check("CP13", doc(left, right))[0] == "manual"
+
+
+# CP14 column flow ----------------------------------------------------------------
+
+def test_cp14_pdf_level_columns_flow():
+    answer, findings = run_check("CP14", pdf_doc(*two_columns(30)))
+    assert answer == "yes"
+
+
+def test_cp14_pdf_tops_out_of_line_are_manual_never_no():
+    answer, findings = run_check("CP14", pdf_doc(*two_columns(30, right_top=160)))
+    assert answer == "manual"
+    assert "same height" in findings[0].message
+
+
+def test_cp14_pdf_picture_inside_a_column_is_manual():
+    top = pdf_block(text_lines(5, 72))
+    below = pdf_block(text_lines(5, 72, y0=330))
+    right = pdf_block(text_lines(18, 318))
+    document = pdf_doc(top, below, right)
+    document.pages[0].images.append(Image(location=Location(page=1, bbox=(72, 200, 288, 310))))
+    answer, findings = run_check("CP14", document)
+    assert answer == "manual"
+    assert findings[0].location.bbox == (72, 200, 288, 310)
+
+
+def test_cp14_pdf_continued_on_another_page_is_manual():
+    jump = pdf_block([pdf_line("(Continued on page 4)", 318, 300)])
+    assert run_check("CP14", pdf_doc(*two_columns(30), jump))[0] == "manual"
+
+
+def test_cp14_pdf_single_column_is_na():
+    assert run_check("CP14", pdf_doc(pdf_block(text_lines(8, 72, chars=70))))[0] == "n/a"
+
+
+def test_cp14_docx_word_columns_flow_and_many_columns_are_manual():
+    assert run_check("CP14", docx_columns(2, 24))[0] == "yes"
+    assert run_check("CP14", docx_columns(4, 24))[0] == "manual"
+    assert run_check("CP14", docx_columns(1, None))[0] == "n/a"
+
+
+def test_cp14_docx_text_in_text_boxes_is_manual():
+    boxes = [para("A paragraph of the story set in a text box, long enough to matter.",
+                  part=Part.TEXTBOX) for _ in range(6)]
+    assert run_check("CP14", doc(*boxes, text_boxes=3))[0] == "manual"
+
+
+# CP15 clear layout ---------------------------------------------------------------
+
+def plain_page(*extra, **props):
+    return pdf_doc(pdf_block(text_lines(8, 72, chars=70)), *extra, **props)
+
+
+def test_cp15_plain_page_is_yes_with_a_note_or_manual_if_asked():
+    answer, findings = run_check("CP15", plain_page())
+    assert answer == "yes" and findings[0].severity == "info"
+    assert run_check("CP15", plain_page(), layout_always_manual=True)[0] == "manual"
+
+
+def test_cp15_font_family_names_ignore_styles_and_subsets():
+    assert family("ABCDEF+Helvetica-Bold") == family("Helvetica") == "helvetica"
+    assert family("TimesNewRomanPS-BoldItalicMT") == family("TimesNewRomanPSMT")
+    assert family("Calibri Light") == family("Calibri")
+    assert family("Arial,Bold") == "arial"
+
+
+def test_cp15_many_fonts_and_sizes_are_manual():
+    fonts = ["Arial", "Times", "Courier", "Georgia"]
+    sizes = [9, 10, 12, 14, 18, 24]
+    blocks = [pdf_block([pdf_line("Some words here", 72, 100 + 40 * i, size)], page=1)
+              for i, size in enumerate(sizes)]
+    for block, font in zip(blocks, fonts * 2, strict=False):
+        block.spans[0].font = font
+    answer, findings = run_check("CP15", pdf_doc(*blocks))
+    assert answer == "manual"
+    assert {f.data["sign"] for f in findings} == {"fonts", "sizes"}
+
+
+def test_cp15_symbol_fonts_do_not_count_as_families():
+    blocks = [pdf_block([pdf_line("Some words", 72, 100 + 30 * i)]) for i in range(5)]
+    for block, font in zip(blocks, ["Arial", "Times", "Courier", "Symbol", "ZapfDingbats"], strict=True):
+        block.spans[0].font = font
+    assert run_check("CP15", pdf_doc(*blocks))[0] == "yes"
+
+
+def test_cp15_text_over_a_picture_painted_first_is_manual():
+    document = plain_page()
+    document.pages[0].images.append(Image(location=Location(page=1, bbox=(60, 80, 500, 260)),
+                                          pixel_width=800, pixel_height=400, order=0))
+    for line in document.blocks[0].lines:
+        line.spans[0].order = 5
+    answer, findings = run_check("CP15", document)
+    assert answer == "manual" and findings[0].data["sign"] == "over_pictures"
+    for line in document.blocks[0].lines:
+        line.spans[0].order = None
+    document.pages[0].images[0].order = 9
+    for line in document.blocks[0].lines:
+        line.spans[0].order = 1
+    assert run_check("CP15", document)[0] == "yes"  # the picture is painted over the text
+
+
+def test_cp15_hidden_text_is_manual_and_text_cut_off_at_the_edge_is_no():
+    document = plain_page()
+    document.pages[0].hidden_chars = 40
+    assert run_check("CP15", document)[0] == "manual"
+    document = plain_page(pdf_block([pdf_line("Phone the office to book", 420, 500, width=175)]))
+    document.pages[0].clipped_chars = 30
+    answer, findings = run_check("CP15", document)
+    assert answer == "no" and findings[0].data["sign"] == "cut_off"
+
+
+def test_cp15_crowded_page_is_manual():
+    blocks = [pdf_block([pdf_line(WORDS, 10, 30 + 18 * i, width=575) for i in range(45)])]
+    answer, findings = run_check("CP15", pdf_doc(*blocks, width=595, height=842))
+    assert answer == "manual" and findings[0].data["sign"] == "crowded"
+
+
+def test_cp15_docx_fonts_text_boxes_and_pictures_behind_text():
+    fonts = [para(span("Words", font=f)) for f in ("Arial", "Times New Roman", "Verdana", "Georgia")]
+    answer, findings = run_check("CP15", doc(*fonts))
+    assert answer == "manual" and findings[0].data["sign"] == "fonts"
+    assert run_check("CP15", doc(para("Words"), text_boxes=2))[0] == "manual"
+    behind = doc(para("Words"))
+    behind.images.append(Image(location=Location(paragraph=1), behind_text=True))
+    assert run_check("CP15", behind)[0] == "manual"
+    assert run_check("CP15", doc(para("Words"), para("More words")))[0] == "yes"
+
+
+# CP16 contents list --------------------------------------------------------------
+
+def report_pdf(pages: int, *extra, **props):
+    blocks = [pdf_block(text_lines(10, 72, chars=70), page=n) for n in range(1, pages + 1)]
+    return pdf_doc(*blocks, *extra, pages=pages, **props)
+
+
+def test_cp16_pdf_contents_heading_is_yes():
+    heading = pdf_block([pdf_line("Contents", 72, 60, 20)], page=2)
+    answer, findings = run_check("CP16", report_pdf(6, heading))
+    assert answer == "yes"
+    assert findings[0].location.page == 2 and "Contents" in findings[0].message
+
+
+def test_cp16_pdf_entries_with_page_numbers_in_separate_blocks_are_yes():
+    entries = []
+    for i, (title, number) in enumerate((("Introduction", 3), ("Booking", 5), ("Fares", 8))):
+        y = 400 + 20 * i
+        entries.append(pdf_block([pdf_line(title, 72, y)], page=2))
+        entries.append(pdf_block([pdf_line(str(number), 500, y)], page=2))
+    answer, findings = run_check("CP16", report_pdf(6, *entries))
+    assert answer == "yes" and findings[0].data["entries"] == 3
+
+
+def test_cp16_pdf_numbers_out_of_order_are_not_a_contents_list():
+    entries = [pdf_block([pdf_line(f"Row of a price list ........ {n}", 72, 400 + 20 * i)], page=2)
+               for i, n in enumerate((90, 12, 47, 3))]
+    assert run_check("CP16", report_pdf(6, *entries))[0] == "no"
+
+
+def test_cp16_pdf_bookmarks_alone_are_manual_and_nothing_is_no():
+    answer, findings = run_check("CP16", report_pdf(6, outline=["Introduction", "Fares"]))
+    assert answer == "manual" and findings[0].data["bookmarks"] == 2
+    assert run_check("CP16", report_pdf(6))[0] == "no"
+
+
+def test_cp16_pdf_short_document_is_na_and_a_late_contents_page_counts():
+    assert run_check("CP16", report_pdf(4))[0] == "n/a"
+    late = pdf_block([pdf_line("Table of contents", 72, 60, 20)], page=9)
+    answer, findings = run_check("CP16", report_pdf(10, late))
+    assert answer == "yes" and findings[0].data["page"] == 9
+
+
+def test_cp16_docx_contents_evidence():
+    long = [para("word " * 400) for _ in range(5)]
+    field = Contents(Location(paragraph=2), "field", entries=6)
+    assert run_check("CP16", doc(*long, contents=[field]))[0] == "yes"
+    stale = Contents(Location(paragraph=2), "field", stale=True)
+    assert run_check("CP16", doc(*long, contents=[stale]))[0] == "manual"
+    answer, findings = run_check("CP16", doc(*long))
+    assert answer == "no" and findings[0].data["estimated"] is True
+
+
+def test_cp16_docx_saved_page_count_and_main_headings_decide_the_need():
+    assert run_check("CP16", doc(para("Short."), page_count=2))[0] == "n/a"
+    assert run_check("CP16", doc(para("Short."), page_count=7))[0] == "no"
+    headings = [para(f"Part {n}", role=Role.HEADING, outline_level=0) for n in range(4)]
+    assert run_check("CP16", doc(*headings, page_count=2))[0] == "no"
+    typed = para("Contents")
+    assert run_check("CP16", doc(typed, *headings, page_count=2))[0] == "yes"
+
+
+# CP17 page numbers and headings ---------------------------------------------------
+
+def numbered(places: dict[int, str], pages: int = 4, fmt: str = "{n}"):
+    """A report whose page n carries its number at places[n] ('bottom centre', 'top right'...)."""
+    blocks = [pdf_block(text_lines(10, 72, chars=70), page=n) for n in range(1, pages + 1)]
+    for n, place in places.items():
+        text = fmt.format(n=n)
+        width = 6.0 * len(text)
+        x = {"left": 72, "centre": 297.5 - width / 2, "right": 523 - width}[place.split()[1]]
+        y = 60 if place.startswith("top") else 800
+        blocks.append(pdf_block([pdf_line(text, x, y, width=width)], page=n))
+    return pdf_doc(*blocks, pages=pages)
+
+
+def test_cp17_pdf_numbers_in_one_place_are_yes():
+    answer, findings = run_check("CP17", numbered({n: "bottom centre" for n in range(1, 5)}))
+    assert answer == "yes"
+    assert "bottom centre" in findings[0].message
+
+
+def test_cp17_pdf_number_jumping_to_the_top_is_no():
+    places = {1: "bottom centre", 2: "bottom centre", 3: "bottom centre", 4: "top right"}
+    answer, findings = run_check("CP17", numbered(places))
+    assert answer == "no"
+    assert findings[0].location.page == 4 and findings[0].data["usual"] == "bottom centre"
+
+
+def test_cp17_pdf_facing_pages_may_mirror():
+    places = {n: "bottom right" if n % 2 else "bottom left" for n in range(1, 7)}
+    answer, findings = run_check("CP17", numbered(places, pages=6))
+    assert answer == "yes" and "mirrored" in findings[0].message
+
+
+def test_cp17_pdf_page_of_format_and_a_cover_without_number():
+    places = {n: "bottom right" for n in range(2, 5)}
+    assert run_check("CP17", numbered(places, fmt="Page {n} of 4"))[0] == "yes"
+
+
+def test_cp17_pdf_missing_numbers():
+    assert run_check("CP17", numbered({1: "bottom centre", 2: "bottom centre", 4: "bottom centre"}))[0] == "yes"
+    answer, findings = run_check("CP17", numbered({1: "bottom centre", 2: "bottom centre"}, pages=5))
+    assert answer == "no" and findings[0].data["pages"] == [3, 4]  # the last page may be a back cover
+    assert run_check("CP17", numbered({}))[0] == "no"
+    assert run_check("CP17", numbered({}, pages=2))[0] == "manual"
+    assert run_check("CP17", numbered({}, pages=1))[0] == "n/a"
+
+
+def test_cp17_pdf_years_in_footers_are_not_page_numbers():
+    answer, _ = run_check("CP17", numbered({n: "bottom left" for n in range(1, 5)}, fmt="2024"))
+    assert answer == "no"
+
+
+def test_cp17_pdf_heading_lining_up_differently_is_manual():
+    blocks = []
+    for n, x in enumerate((72, 72, 72, 246), start=1):
+        heading = pdf_block([pdf_line("A heading", x, 100, 16)], page=n, role=Role.HEADING)
+        heading.spans[0].bold = True
+        blocks += [heading, pdf_block(text_lines(10, 72, y0=130, chars=70), page=n)]
+        blocks.append(pdf_block([pdf_line(str(n), 290, 800)], page=n))
+    answer, findings = run_check("CP17", pdf_doc(*blocks, pages=4))
+    assert answer == "manual"
+    assert findings[0].location.page == 4
+
+
+def test_cp17_pdf_front_matter_and_chapter_openers_without_numbers_are_manual():
+    places = {n: "bottom centre" for n in (4, 5, 7, 8)}
+    document = numbered(places, pages=8)
+    opener = pdf_block([pdf_line("Chapter 2", 72, 60, 24)], page=6, role=Role.HEADING)
+    document.blocks.append(opener)
+    document.pages[5].blocks.insert(0, opener)
+    answer, findings = run_check("CP17", document)
+    assert answer == "manual"
+    assert {tuple(f.data["pages"]) for f in findings if f.severity == "manual"} == {(6,), (2, 3)}
+
+
+def footer(has_number: bool, alignment=Alignment.CENTER, linked: bool = False):
+    return HeaderFooter("footer", "default", has_number, alignment, linked_to_previous=linked)
+
+
+def test_cp17_docx_page_field_in_every_section_is_yes():
+    document = doc(para("Text"), page_count=3)
+    document.sections = [Section(1, headers_footers=[footer(True)]),
+                         Section(2, headers_footers=[footer(True, linked=True)])]
+    assert run_check("CP17", document)[0] == "yes"
+
+
+def test_cp17_docx_no_page_field_is_no_and_a_later_section_without_is_no():
+    document = doc(para("Text"), page_count=3)
+    document.sections = [Section(1, headers_footers=[footer(False)])]
+    assert run_check("CP17", document)[0] == "no"
+    document.sections = [Section(1, headers_footers=[footer(True)]),
+                         Section(2, headers_footers=[footer(False)])]
+    answer, findings = run_check("CP17", document)
+    assert answer == "no" and findings[0].location.section == 2
+
+
+def test_cp17_docx_unnumbered_cover_section_and_moved_numbers_are_manual():
+    document = doc(para("Text"), page_count=6)
+    document.sections = [Section(1, headers_footers=[footer(False)]),
+                         Section(2, headers_footers=[footer(True)])]
+    assert run_check("CP17", document)[0] == "manual"
+    document.sections = [Section(1, headers_footers=[footer(True)]),
+                         Section(2, headers_footers=[footer(True, Alignment.RIGHT)])]
+    assert run_check("CP17", document)[0] == "manual"
+
+
+def test_cp17_docx_headings_of_one_style_that_look_different_are_manual():
+    plain = [para(span("Heading", size=16), style="Heading 1", outline_level=0) for _ in range(3)]
+    odd = para(span("Heading", size=20, size_source="direct"), style="Heading 1", outline_level=0)
+    document = doc(*plain, odd, page_count=3)
+    document.sections = [Section(1, headers_footers=[footer(True)])]
+    answer, findings = run_check("CP17", document)
+    assert answer == "manual"
+    assert findings[0].data["direct"] == 1 and findings[0].location.paragraph == 4
+
+
+def test_cp17_docx_single_page_is_na():
+    assert run_check("CP17", doc(para("Text"), page_count=1))[0] == "n/a"
