@@ -142,10 +142,17 @@ def test_cp02_page_background_makes_grey_text_fail():
     assert run_check("CP02", doc(para(span("Dates", color=(0x76, 0x76, 0x76)))))[0] == "yes"
 
 
-def test_cp02_white_on_stated_white_is_reported_as_invisible():
+def test_cp02_white_on_stated_white_is_reported_as_hidden_for_a_person():
     hidden = span("Hidden words", color=WHITE, background=WHITE, background_source="cell shading")
     answer, findings = run_check("CP02", doc(para(hidden)))
-    assert answer == "no" and "cannot be seen" in findings[0].message
+    assert answer == "manual" and "cannot be seen" in findings[0].message
+
+
+def test_cp02_hidden_text_does_not_mask_a_visible_failure():
+    hidden = span("Hidden words", color=WHITE, background=WHITE, background_source="cell shading")
+    grey = span(" grey words", color=(0x99, 0x99, 0x99))
+    answer, findings = run_check("CP02", doc(para(hidden, grey)))
+    assert answer == "no" and findings[0].data["fg"] == "#999999"
 
 
 def test_cp02_white_text_on_a_page_that_only_seems_plain_is_manual():
@@ -203,7 +210,7 @@ def test_cp02_pdf_white_on_a_black_box_passes_and_box_painted_after_text_is_igno
     assert run_check("CP02", pdf_doc(text, shapes=[box(order=5)]))[0] == "yes"
     text = pdf_text("Reversed heading", color=WHITE, size=14, bold=True)
     answer, findings = run_check("CP02", pdf_doc(text, shapes=[box(order=50)]))
-    assert answer == "no" and findings[0].data["bg_source"] == "page"
+    assert answer == "manual" and findings[0].data["bg_source"] == "page"
 
 
 def test_cp02_pdf_names_the_shape_and_composites_opacity():
@@ -413,3 +420,21 @@ def test_cp02_icons_shadows_and_watermarks_are_not_judged():
 
 def test_cp02_faint_small_text_is_no_watermark():
     assert run_check("CP02", pdf_doc(pdf_text("Faint", color=(0xEE, 0xEE, 0xEE), size=24)))[0] == "no"
+
+
+def test_cp02_label_on_a_map_shield_glyph_is_manual():
+    shield = pdf_text("\u00ff", color=(0, 0x7B, 0x5F), size=18, font="ESRIUSMUTCD1", order=20)
+    label = pdf_text("99", color=WHITE, size=8, order=10, y=98, x=74)
+    answer, findings = run_check("CP02", pdf_doc(shield, label))
+    assert answer == "manual" and "symbol glyph" in findings[0].message
+
+
+def test_cp02_picture_behind_text_on_a_coloured_page_is_still_manual():
+    text = span("Over the photo", color=BLACK, background=(0xFF, 0xFF, 0xCC), background_source="page")
+    document = doc(para(text), page_background=(0xFF, 0xFF, 0xCC))
+    document.images.append(Image(location=Location(paragraph=1, part=Part.BODY), behind_text=True,
+                                 placed_height=40.0))
+    assert run_check("CP02", document)[0] == "manual"
+    document.images.clear()
+    document.cache.clear()
+    assert run_check("CP02", document)[0] == "yes"

@@ -254,7 +254,7 @@ def test_cp10_docx_spaces_inside_a_sentence_are_manual():
 
 
 # CP12 line length
-def body_lines(chars: int, count: int = 6, x0: float = 72.0, width: float = 450.0,
+def body_lines(chars: int, count: int = 10, x0: float = 72.0, width: float = 450.0,
                y0: float = 100.0) -> list:
     text = ("word " * chars)[:chars - 1] + "x"
     return [pdf_line(text, x0, y0 + 18 * i, width=width) for i in range(count)] + \
@@ -270,7 +270,7 @@ def test_cp12_pdf_sixty_five_characters_is_yes():
 def test_cp12_pdf_long_and_review_band():
     assert run_check("CP12", pdf_doc(pdf_block(body_lines(100))))[0] == "no"
     assert run_check("CP12", pdf_doc(pdf_block(body_lines(78))))[0] == "manual"
-    assert run_check("CP12", pdf_doc(pdf_block(body_lines(40))))[0] == "no"
+    assert run_check("CP12", pdf_doc(pdf_block(body_lines(40))))[0] == "manual"
 
 
 def test_cp12_pdf_columns_are_not_a_no():
@@ -292,13 +292,14 @@ def test_cp12_pdf_paragraph_far_outside_is_manual():
 
 def test_cp12_no_running_text_is_na():
     assert run_check("CP12", pdf_doc(pdf_block(body_lines(65, count=0))))[0] == "n/a"
-    assert run_check("CP12", pdf_doc(pdf_block(body_lines(65, count=2))))[0] == "n/a"
+    assert run_check("CP12", pdf_doc(pdf_block(body_lines(65, count=5))))[0] == "n/a"
 
 
-def test_cp12_pdf_short_lines_in_a_narrow_block_are_manual():
-    # 30 characters in a block a third of the page wide: a panel, perhaps undetected columns
-    assert run_check("CP12", pdf_doc(pdf_block(body_lines(30, width=200))))[0] == "manual"
-    assert run_check("CP12", pdf_doc(pdf_block(body_lines(30, width=400))))[0] == "no"
+def test_cp12_short_lines_are_manual_not_no():
+    # large type, panels or columns the layout pass did not pair: a person decides
+    answer, findings = run_check("CP12", pdf_doc(pdf_block(body_lines(30))))
+    assert answer == "manual"
+    assert "large type" in findings[0].message
 
 
 def test_cp12_pdf_tables_of_figures_are_not_counted():

@@ -36,14 +36,17 @@ def pdf_doc(*pages: Page, fields: tuple[FormField, ...] = ()) -> Document:
     return document
 
 
-def png(width: int = 600, height: int = 450, flat: bool = False) -> bytes:
-    """A picture with hard edges and strong contrast (or one flat colour)."""
-    image = PILImage.new("RGB", (600, 450), (150, 200, 240))
+def png(width: int = 600, height: int = 450, flat: bool = False, faint: bool = False) -> bytes:
+    """A picture with hard edges and strong contrast, or a faint one, or one flat colour."""
+    image = PILImage.new("RGB", (600, 450), (150, 200, 240) if not faint else (140, 140, 140))
     if not flat:
         draw = ImageDraw.Draw(image)
-        draw.rectangle((0, 225, 600, 450), fill=(30, 90, 30))
-        draw.rectangle((200, 150, 300, 340), fill=(200, 40, 40))
-        draw.ellipse((450, 10, 590, 110), fill=(250, 230, 80))
+        colours = [(30, 90, 30), (200, 40, 40), (250, 230, 80)]
+        if faint:
+            colours = [(128, 128, 128), (150, 150, 150), (135, 135, 135)]
+        draw.rectangle((0, 225, 600, 450), fill=colours[0])
+        draw.rectangle((200, 150, 300, 340), fill=colours[1])
+        draw.ellipse((450, 10, 590, 110), fill=colours[2])
     out = io.BytesIO()
     image.resize((width, height)).save(out, format="PNG")
     return out.getvalue()
@@ -365,7 +368,7 @@ def test_cp22_good_picture_is_manual_unless_auto_pass():
 
 
 def test_cp22_low_contrast_stays_manual_with_auto_pass():
-    image = picture((72.0, 200.0, 216.0, 308.0), data=png(600, 450, flat=True))
+    image = picture((72.0, 200.0, 216.0, 308.0), data=png(600, 450, faint=True))
     answer, findings = run_check("CP22", one_picture(image), images_auto_pass=True)
     assert answer == "manual"
     assert "low contrast" in findings[0].message
@@ -389,9 +392,11 @@ def test_cp22_docx_resolution_uses_the_crop():
     assert run_check("CP22", document)[0] == "no"  # a fifth of the pixels across: 60 ppi
 
 
-def test_cp22_one_pixel_fills_are_not_pictures():
+def test_cp22_one_pixel_fills_and_plain_colours_are_not_pictures():
     fill = picture((0.0, 100.0, 300.0, 400.0), (1, 1))
     assert run_check("CP22", one_picture(fill))[0] == "n/a"
+    plain = picture((0.0, 100.0, 300.0, 400.0), data=png(600, 450, flat=True))
+    assert run_check("CP22", one_picture(plain))[0] == "n/a"
 
 
 def test_cp22_a_logo_on_every_page_is_one_finding():
@@ -427,12 +432,18 @@ def test_cp23_captions_may_sit_closer():
 
 def test_cp23_text_over_a_picture_fails():
     box = (72.0, 80.0, 400.0, 300.0)
-    line = pdf_line("Words printed on the photograph.", 90, 150, width=250)
+    line = pdf_line("Words printed on the photograph.", 90, 197, width=250)  # across the skyline
     line.spans[0].order = 5
     document = pdf_doc(pdf_page(pdf_block([line]), images=(picture(box, order=2),)))
     answer, findings = run_check("CP23", document)
     assert answer == "no"
     assert "printed over a picture" in findings[0].message
+
+
+def test_cp23_text_on_a_plain_part_of_a_picture_is_manual():
+    box = (72.0, 80.0, 400.0, 300.0)
+    line = pdf_line("Words in the sky.", 90, 140, width=150)  # the plain sky, left of the sun
+    assert run_check("CP23", pdf_doc(pdf_page(pdf_block([line]), images=(picture(box),))))[0] == "manual"
 
 
 def test_cp23_full_page_background_is_manual_and_flat_panel_is_skipped():
@@ -544,7 +555,9 @@ def test_cp26_docx_book_fold_uses_the_inside_margin():
 
 def test_image_metrics_tell_sharp_from_flat():
     sharp = measure(decode(png()))
+    faint = measure(decode(png(faint=True)))
     flat = measure(decode(png(flat=True)))
-    assert sharp.tone_spread > 0.35 > flat.tone_spread
+    assert sharp.tone_spread > 0.35 > faint.tone_spread
+    assert not faint.plain and flat.plain and not sharp.plain
     assert flat.ink == (0.0, 0.0, 1.0, 1.0)
     assert decode(b"garbage") is None

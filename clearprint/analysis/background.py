@@ -71,12 +71,9 @@ class Background:
     over_image: bool = False  # a picture lies under the text
     sampled: bool = False  # measured from rendered pixels
 
-    @property
-    def known(self) -> bool:
-        return self.colour is not None
-
 
 PAGE = Background(WHITE, "page")  # nothing painted behind the text
+PAGE_SOURCES = ("page", "page background")  # the page itself, not something printed on it
 
 
 def backgrounds(doc: Document, uniform_share: float = DEFAULT_UNIFORM_SHARE) -> dict[int, Background]:
@@ -464,9 +461,11 @@ def _docx(doc: Document) -> Iterator[tuple[int, Background]]:
 
 
 def _docx_background(doc: Document, block: Block, span: Span, picture: Image | None) -> Background:
-    if span.background is not None:
+    """The nearest layer Word states, else a picture behind the text, else the page."""
+    page_level = span.background_source in PAGE_SOURCES
+    if span.background is not None and not page_level:
         return Background(span.background, span.background_source or "shading")
-    if span.background_source:  # a fill the reader could not reduce to one colour
+    if span.background is None and span.background_source:  # a fill not reducible to one colour
         return Background(None, span.background_source, uniform=False,
                           over_image="picture" in span.background_source)
     if block.shading is not None:
@@ -474,9 +473,8 @@ def _docx_background(doc: Document, block: Block, span: Span, picture: Image | N
     if picture is not None:
         return Background(None, "image" + (f" {picture.name}" if picture.name else ""),
                           uniform=False, over_image=True)
-    if doc.page_background is not None:
-        return Background(doc.page_background, "page background")
-    return PAGE
+    page = span.background if page_level else doc.page_background
+    return PAGE if page is None else Background(page, "page background")
 
 
 def _blocks_over_pictures(doc: Document) -> dict[int, Image]:

@@ -375,7 +375,8 @@ def _pair(page: Page, left: Group, right: Group) -> Pair:
     top, bottom = max(left.box[1], right.box[1]), min(left.box[3], right.box[3])
     spans = [s for g in (left, right) for p in g.pieces for s in p.line.spans]
     size = dominant_size(spans) or left.size
-    return Pair(left, right, top, bottom, size, _has_rule(page, (left.box[2], top, right.box[0], bottom), size))
+    gap = (left.box[2], top, right.box[0], bottom)
+    return Pair(left, right, top, bottom, size, _has_rule(page, gap, size))
 
 
 def _has_rule(page: Page, gap: BBox, size: float) -> bool:

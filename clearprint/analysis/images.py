@@ -36,6 +36,10 @@ FULL_PAGE_SHARE = 0.85  # as for scanned pages (spec B.1.5)
 FURNITURE_BAND = 0.08  # top and bottom share of the page: running heads, logos (spec B.1.3)
 ANALYSIS_PPI = 150.0  # pictures are judged as printed, at about this resolution
 ANALYSIS_MAX_SIDE = 768  # pixels: enough for tones and edges, fast to decode
+DETAIL_SHARE = 0.001  # a grey level counts as used when this share of the pixels has it
+PLAIN_SPREAD = 0.03  # a picture whose used levels span less than this is one plain colour
+PLAIN_REGION_SHARE = 0.85  # part of a picture is plain when this share of its pixels ...
+PLAIN_LEVELS = 16  # ... lie within this many grey levels of the commonest (borders and noise allowed)
 INK_LEVEL = 235  # grey levels below this are ink; above, paper (JPEG noise included)
 _CACHE_KEY = "image_metrics"
 
@@ -45,9 +49,14 @@ class ImageMetrics:
     """Tone and edge figures of one picture, at analysis size."""
 
     tone_spread: float  # (95th - 5th percentile luminance) / 255
-    detail_spread: float  # (99th - 1st percentile) / 255: line art and text on plain paper
+    detail_spread: float  # darkest to lightest level holding DETAIL_SHARE of the pixels, / 255
     sharpness: float  # variance of the Laplacian (grey levels squared)
     ink: tuple[float, float, float, float] | None  # inked part, fractions of width/height; None: blank
+
+    @property
+    def plain(self) -> bool:
+        """One flat colour: a panel, or a shape cut out by a mask the model does not carry."""
+        return self.detail_spread < PLAIN_SPREAD
 
 
 def pictures(doc: Document) -> Iterator[tuple[Image, Page | None]]:
@@ -166,6 +175,35 @@ def content_box(doc: Document, image: Image, page: Page) -> BBox | None:
     return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
+def plain_under(image: Image, boxes: list[BBox]) -> list[bool | None]:
+    """For each box on the page, whether the picture is one plain colour under it.
+
+    Text on a plain part of a picture (a white label box in a photo, an empty
+    sky) sits on a colour, not on the picture's detail. None: cannot tell.
+    The picture is decoded again here, so call it only for the few pictures
+    that have text on them.
+    """
+    placed = image.location.bbox
+    grey = _load_grey(image)
+    if placed is None or grey is None:
+        return [None] * len(boxes)
+    width, height = placed[2] - placed[0], placed[3] - placed[1]
+    found: list[bool | None] = []
+    for box in boxes:
+        left = max(0, int((box[0] - placed[0]) / width * grey.width))
+        top = max(0, int((box[1] - placed[1]) / height * grey.height))
+        right = min(grey.width, int((box[2] - placed[0]) / width * grey.width) + 1)
+        bottom = min(grey.height, int((box[3] - placed[1]) / height * grey.height) + 1)
+        if right - left < 1 or bottom - top < 1:
+            found.append(None)
+            continue
+        histogram = grey.crop((left, top, right, bottom)).histogram()
+        mode = max(range(256), key=histogram.__getitem__)
+        near = sum(histogram[max(0, mode - PLAIN_LEVELS):mode + PLAIN_LEVELS + 1])
+        found.append(near >= PLAIN_REGION_SHARE * sum(histogram))
+    return found
+
+
 def _analysed(doc: Document, image: Image) -> ImageMetrics | None:
     """The picture's metrics, decoded once per document."""
     cache: dict[int, ImageMetrics | None] = doc.cache.setdefault(_CACHE_KEY, {})
@@ -176,12 +214,16 @@ def _analysed(doc: Document, image: Image) -> ImageMetrics | None:
 
 
 def _load(image: Image) -> ImageMetrics | None:
+    grey = _load_grey(image)
+    return measure(grey) if grey is not None else None
+
+
+def _load_grey(image: Image) -> Any | None:
     if image.load is None:
         return None
     try:
         data = image.load()
-        grey = decode(data, _target_side(image)) if data else None
-        return measure(grey) if grey is not None else None
+        return decode(data, _target_side(image)) if data else None
     except Exception:  # damaged or exotic image data must never stop the audit
         return None
 
@@ -216,7 +258,11 @@ def measure(grey: Any) -> ImageMetrics:
 
     histogram = grey.histogram()
     spread = (_percentile(histogram, 0.95) - _percentile(histogram, 0.05)) / 255
-    detail = (_percentile(histogram, 0.99) - _percentile(histogram, 0.01)) / 255
+    # The darkest to the lightest level that holds a real share of the pixels:
+    # line art and text on plain paper have little tone spread but full detail.
+    enough = max(1, sum(histogram) * DETAIL_SHARE)
+    used = [level for level, count in enumerate(histogram) if count >= enough]
+    detail = (used[-1] - used[0]) / 255 if used else 0.0
     kernel = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=128)
     sharpness = ImageStat.Stat(grey.filter(kernel)).var[0]
     inked = grey.point(lambda v: 255 if v < INK_LEVEL else 0).getbbox()

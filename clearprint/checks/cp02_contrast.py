@@ -9,6 +9,12 @@ pattern is never assumed to sit on white: when its background was sampled
 from pixels and even the weak parts of it (the 10th-percentile contrast) pass,
 it passes with a note; otherwise a person must look. One finding per
 paragraph, for its worst span.
+
+Two things a reader cannot see are left to a person rather than failed: white
+DOCX text on a page nothing is known to cover (a VML text box's fill, a shape
+behind the text), and PDF labels printed on icon-font glyphs (road numbers on
+map shields). Text nobody reads for its words is not judged, only counted:
+icon-font glyphs, the shadow copies of shadowed lettering, faint watermarks.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.background import (
+    PAGE_SOURCES,
     Background,
     backgrounds,
     contrast,
@@ -29,15 +36,16 @@ from clearprint.analysis.background import (
 from clearprint.analysis.text import has_text, spans_location
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import RGB, Block, Document, Span
+from clearprint.model import RGB, BBox, Block, Document, Span
 from clearprint.results import Finding
 
 INVISIBLE_RATIO = 1.25  # below this the text practically disappears into its background
-PAGE_SOURCES = ("page", "page background")
+HIDDEN_RATIO = 1.02  # the same colour as the background: hidden, perhaps on purpose
 SAME_COLOUR = 16  # 0-255 channel difference within which text is the page's own colour
 BOLD_WEIGHT = 600  # usWeightClass from which WCAG counts text as bold (semi-bold included)
 # Icon and symbol fonts draw pictures, not words (WCAG's non-text contrast, not CP02).
-ICON_FONTS = re.compile(r"awesome|icon|wingding|webding|dingbat|marlett|mdl2|symbol", re.IGNORECASE)
+ICON_FONTS = re.compile(r"awesome|icon|wingding|webding|dingbat|marlett|mdl2|symbol|esri",
+                        re.IGNORECASE)  # ESRI fonts draw map markers and road shields
 PRIVATE_USE = (0xE000, 0xF8FF)  # where icon fonts put their glyphs
 # Faint text this large, or turned and fairly large, is a watermark: part of the
 # background (CP15 judges busy backgrounds), not text to read.
@@ -192,6 +200,7 @@ def measures(doc: Document, opts: Options) -> Measurements:
         found = backgrounds(doc, limits.uniform_share)
         by_span: dict[int, Measure] = {}
         left_out: Counter[str] = Counter()
+        symbols = _symbols(doc, found)
         for block in doc.blocks:
             turned = {id(s) for line in block.lines if line.vertical or abs(line.angle) > 2
                       for s in line.spans}
@@ -201,7 +210,8 @@ def measures(doc: Document, opts: Options) -> Measurements:
                 if is_icon(span):
                     left_out["icon"] += 1
                     continue
-                m = measure(doc, span, found[id(span)], limits)
+                background = _on_symbol(span, symbols.get(block.page, ())) or found[id(span)]
+                m = measure(doc, span, background, limits)
                 if _watermark(m, id(span) in turned):
                     left_out["watermark"] += 1
                 else:
@@ -241,11 +251,39 @@ def _shadows(doc: Document, by_span: dict[int, Measure]) -> Iterator[int]:
 def _overprints(a: Span, b: Span) -> bool:
     """Two boxes sharing at least SHADOW_OVERLAP of the smaller one."""
     assert a.bbox is not None and b.bbox is not None
-    ax0, ay0, ax1, ay1 = a.bbox
-    bx0, by0, bx1, by1 = b.bbox
-    shared = max(0.0, min(ax1, bx1) - max(ax0, bx0)) * max(0.0, min(ay1, by1) - max(ay0, by0))
-    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
-    return smaller > 0 and shared >= SHADOW_OVERLAP * smaller
+    smaller = min(_box_area(a.bbox), _box_area(b.bbox))
+    return smaller > 0 and _shared(a.bbox, b.bbox) >= SHADOW_OVERLAP * smaller
+
+
+def _box_area(box: BBox) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def _shared(a: BBox, b: BBox) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _symbols(doc: Document, found: dict[int, Background]) -> dict[int | None, list[Span]]:
+    """Icon-font glyphs by page: map shields and markers that labels may be printed on."""
+    symbols: dict[int | None, list[Span]] = {}
+    if doc.format == "pdf":
+        for block in doc.blocks:
+            for span in block.spans:
+                if id(span) in found and span.bbox is not None and is_icon(span):
+                    symbols.setdefault(block.page, []).append(span)
+    return symbols
+
+
+def _on_symbol(span: Span, symbols: Iterable[Span]) -> Background | None:
+    """Text printed on an icon glyph (a road number on its shield): its background is the
+    glyph, which neither the shapes nor a text-free render show, so it is unknown."""
+    if span.bbox is None:
+        return None
+    for symbol in symbols:  # painting order between text runs is not reliable enough to use
+        assert symbol.bbox is not None
+        if _shared(span.bbox, symbol.bbox) >= SHADOW_OVERLAP * _box_area(span.bbox):
+            return Background(None, f"symbol glyph ({symbol.font})", uniform=False)
+    return None
 
 
 def is_icon(span: Span) -> bool:
@@ -290,18 +328,26 @@ def _recommended(m: Measure, opts: Options) -> float:
 
 
 def _failure(block: Block, failing: list[Measure]) -> Finding:
-    worst = min(failing, key=lambda m: (m.ratio or 0) / m.needed)
+    """A "no" for text a reader sees but cannot read well.
+
+    Text the same colour as its background cannot be seen at all: it is often
+    hidden on purpose (printer's slugs, notes to the typesetter), so a person
+    decides rather than the report calling a good document a failure.
+    """
+    seen = [m for m in failing if m.ratio is None or m.ratio >= HIDDEN_RATIO]
+    worst = min(seen or failing, key=lambda m: (m.ratio or 0) / m.needed)
     fg, bg = hex_colour(worst.fg), hex_colour(worst.background.colour)
     where = worst.background.source
-    if worst.invisible:
-        message = (f"Text is almost the same colour as its background ({fg} on {bg}, {where}): "
-                   "it cannot be seen. Give it a dark colour, or remove it if it is meant to be "
-                   "hidden (printer's marks, notes to the typesetter).")
-    else:
-        message = (f"Text colour {fg} on {bg} ({where}) gives {worst.shown}:1; "
-                   f"it needs at least {worst.needed:g}:1.")
-    return Finding.no(message, spans_location(block, [m.span for m in failing]),
-                      spans=len(failing), **measured_values(worst))
+    location = spans_location(block, [m.span for m in seen or failing])
+    if not seen:
+        return Finding.manual(
+            f"Text is the same colour as its background ({fg} on {bg}, {where}): it cannot be "
+            "seen. If it is meant to be read, give it a dark colour; if it is hidden on purpose "
+            "(printer's marks, notes to the typesetter), remove it.",
+            location, spans=len(failing), **measured_values(worst))
+    message = (f"Text colour {fg} on {bg} ({where}) gives {worst.shown}:1; "
+               f"it needs at least {worst.needed:g}:1.")
+    return Finding.no(message, location, spans=len(seen), **measured_values(worst))
 
 
 def _doubt(block: Block, doubtful: list[Measure]) -> Finding:
@@ -328,6 +374,8 @@ def _doubt(block: Block, doubtful: list[Measure]) -> Finding:
 def _behind(background: Background) -> str:
     if background.over_image:
         return "a picture"
+    if background.source.startswith("symbol"):
+        return f"a {background.source}"
     return f"a pattern or shaped fill ({background.source})"
 
 

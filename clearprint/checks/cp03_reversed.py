@@ -76,14 +76,15 @@ def _block_findings(block: Block, reversed_: list[Measure], opts: Options) -> It
         problems.append(f"a light weight ({_fonts(light)})")
     if problems:
         hits = low + small + light
-        shown = min(low, key=lambda m: (m.ratio or 0) / m.needed) if low else hits[0]
+        example = min(low, key=lambda m: (m.ratio or 0) / m.needed) if low else hits[0]
+        data = _data(example)
+        data["size_pt"] = min((m.span.size for m in hits if m.span.size), default=None)
+        data["problems"] = [name for name, found in (("contrast", low), ("size", small), ("weight", light))
+                            if found]
         yield Finding.no(
-            f"Reversed text ({hex_colour(shown.fg)} on {hex_colour(shown.background.colour)}, "
-            f"{shown.background.source}): {'; '.join(problems)}.",
-            spans_location(block, list({id(m.span): m.span for m in hits}.values())),
-            problems=[name for name, found in (("contrast", low), ("size", small), ("weight", light))
-                      if found],
-            **{**_data(shown), "size_pt": min((m.span.size for m in hits if m.span.size), default=None)},
+            f"Reversed text ({hex_colour(example.fg)} on {hex_colour(example.background.colour)}, "
+            f"{example.background.source}): {'; '.join(problems)}.",
+            spans_location(block, list({id(m.span): m.span for m in hits}.values())), **data,
         )
         return
     unsized = [m for m in measured if m.span.size is None]
@@ -101,8 +102,8 @@ def _block_findings(block: Block, reversed_: list[Measure], opts: Options) -> It
         )
 
 
-def _fonts(measures: list[Measure]) -> str:
-    return ", ".join(sorted({m.span.font for m in measures if m.span.font})) or "unknown font"
+def _fonts(found: list[Measure]) -> str:
+    return ", ".join(sorted({m.span.font for m in found if m.span.font})) or "unknown font"
 
 
 def _too_small(span: Span, opts: Options) -> bool:

@@ -1,10 +1,13 @@
 """CP12: are there 60-70 characters per line (unless you are using columns)?
 
 Characters (spaces and punctuation included) are counted on the full lines of
-running text, leaving out the last line of each paragraph. The answer comes
-from the median over all those lines: inside ``line_length_pass`` is "yes",
-inside ``line_length_review`` is "manual", outside it is "no". Paragraphs far
-outside the range in an otherwise good document are left to a person.
+running text, leaving out the last line of each paragraph and blocks that are
+mostly figures. The answer comes from the median over all those lines: inside
+``line_length_pass`` is "yes"; longer, up to the top of ``line_length_review``,
+is "manual"; longer still is "no". Shorter lines are "manual", never "no": they
+come from large type, panels or columns more often than from a bad measure.
+Paragraphs far outside ``line_length_review`` in an otherwise good document
+are left to a person.
 
 Text in columns is not judged here (questions 13 and 14 are about columns),
 except that very narrow columns are left to a person.
@@ -34,8 +37,7 @@ from clearprint.results import Finding, Severity
 SHORT_LINE_SHARE = 0.6  # a full line this much shorter than the longest ends a paragraph
 MEASURED_FONT_MARGIN = 1.0  # characters: the B.4.4 estimate's accuracy for measured fonts
 MIN_PARAGRAPH_LINES = 3  # full lines a paragraph needs before it gets a finding of its own
-MIN_DOCUMENT_LINES = 5  # full lines of running text needed to answer at all
-WIDE_MEASURE_SHARE = 0.5  # text this wide, as a share of the page, is not in a column or panel
+MIN_DOCUMENT_LINES = 10  # PDF: full lines of running text needed to answer at all
 WORDY_SHARE = 0.6  # letters among the printed characters of running text, at the least
 
 
@@ -45,7 +47,6 @@ class Sample:
 
     block: Block
     lengths: list[float]  # one entry per full line
-    wide: bool = True  # set across most of the page: short lines cannot be a column or panel
 
     @property
     def median(self) -> float:
@@ -58,7 +59,7 @@ def line_length(doc: Document, opts: Options) -> Iterator[Finding]:
         single, columns = _pdf_samples(doc)
     else:
         single, columns = _docx_samples(doc)
-    if sum(len(s.lengths) for s in single) < MIN_DOCUMENT_LINES:
+    if doc.format == "pdf" and sum(len(s.lengths) for s in single) < MIN_DOCUMENT_LINES:
         single = []  # a form's labels or a caption or two: too little to judge
     if not single and not columns:
         if not doc.scanned_pages:
@@ -71,11 +72,21 @@ def line_length(doc: Document, opts: Options) -> Iterator[Finding]:
 
 
 def _band(value: float, opts: Options) -> Severity | None:
+    """None inside the pass range, "no" for lines too long, else manual.
+
+    Short lines are never "no": they come from large type (posters, large
+    print), panels, or columns the layout pass could not pair, and a person
+    judges whether they break sentences into scraps.
+    """
     low, high = opts.line_length_pass
     if low <= value <= high:
         return None
+    return Severity.NO if value > opts.line_length_review[1] else Severity.MANUAL
+
+
+def _far_outside(value: float, opts: Options) -> bool:
     low, high = opts.line_length_review
-    return Severity.MANUAL if low <= value <= high else Severity.NO
+    return not low <= value <= high
 
 
 def _single_column(doc: Document, samples: list[Sample], opts: Options) -> Iterator[Finding]:
@@ -86,10 +97,7 @@ def _single_column(doc: Document, samples: list[Sample], opts: Options) -> Itera
     margin = _margin(samples, opts) if estimated else 0.0
     if estimated and {_band(median - margin, opts), _band(median + margin, opts)} != {severity}:
         severity = Severity.MANUAL  # the estimate is too close to a limit to call
-    narrow_measure = sum(len(s.lengths) for s in samples if not s.wide) * 2 > len(lengths)
     short = median < opts.line_length_pass[0]
-    if severity is Severity.NO and short and narrow_measure:
-        severity = Severity.MANUAL  # short lines in narrow blocks: panels or undetected columns
     data = {"median_chars": round(median, 1), "p10_chars": round(_percentile(lengths, 0.1), 1),
             "p90_chars": round(_percentile(lengths, 0.9), 1), "lines": len(lengths),
             "paragraphs": len(samples), "estimated": estimated}
@@ -100,8 +108,9 @@ def _single_column(doc: Document, samples: list[Sample], opts: Options) -> Itera
     summary = (f"Lines of running text hold {about}{median:.0f} characters (median over "
                f"{len(lengths)} {'estimated ' if estimated else ''}lines); "
                f"{low:g} to {high:g} is the range to aim for.")
-    if short and narrow_measure:
-        summary += " The text is set in narrow blocks: if they are columns or panels, this may be fine."
+    if short:
+        summary += (" Short lines are usually from large type, panels or columns: check they do "
+                    "not break sentences into scraps.")
     if severity is None:
         yield Finding.info(summary, **data)
         yield from _outliers(samples, opts, estimated)
@@ -116,7 +125,7 @@ def _outliers(samples: list[Sample], opts: Options, estimated: bool) -> Iterator
     for sample in samples:
         if len(sample.lengths) < MIN_PARAGRAPH_LINES and not estimated:
             continue
-        if _band(sample.median, opts) is Severity.NO:
+        if _far_outside(sample.median, opts):
             side = "long" if sample.median > opts.line_length_pass[1] else "short"
             place = sample.block.style if estimated else sample.block.page
             groups.setdefault((place, side), []).append(sample)
@@ -181,10 +190,8 @@ def _pdf_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
             continue
         if page.number not in gutters:
             gutters[page.number] = page_gutters(doc, page)
-        box = to_display(block.bbox, page)
-        sample = Sample(block, lengths, wide=box[2] - box[0] >= WIDE_MEASURE_SHARE * page.width)
-        in_columns = _in_columns(block, box, gutters[page.number], page)
-        (columns if in_columns else single).append(sample)
+        in_columns = _in_columns(block, to_display(block.bbox, page), gutters[page.number], page)
+        (columns if in_columns else single).append(Sample(block, lengths))
     return single, columns
 
 

@@ -42,7 +42,8 @@ def describe(em: float, rule: bool, opts: Options) -> str:
     if em >= opts.gutter_with_rule_min_em:
         return f"narrower than {opts.gutter_min_em:g} em with no vertical line between the columns"
     if rule:
-        return f"narrower than {opts.gutter_with_rule_min_em:g} em, though a vertical line separates the columns"
+        return (f"narrower than {opts.gutter_with_rule_min_em:g} em, though a vertical line "
+                "separates the columns")
     return f"narrower than {opts.gutter_with_rule_min_em:g} em with no vertical line between the columns"
 
 
@@ -114,6 +115,10 @@ def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
             yield Finding(severity, f"Section {section.number}: the {space:.1f} pt space between "
                           f"columns ({em:.2f} em of {size:g} pt type) is "
                           f"{describe(em, section.column_rule, opts)}.", section.location, data)
+        else:
+            ruled = ", with a line between them" if section.column_rule else ""
+            yield Finding.info(f"Section {section.number}: {section.columns} columns {space:.1f} pt "
+                               f"apart ({em:.2f} em of {size:g} pt type){ruled}.", section.location, **data)
         if section.columns > opts.preferred_max_columns:
             yield Finding.info(f"Section {section.number} has {section.columns} columns; RNIB and "
                                "UKAAF prefer fewer columns.", section.location, **data)

@@ -92,7 +92,7 @@ def _pdf(doc: Document) -> Iterator[Finding]:
                              "the reader can follow it.", block.location.but(excerpt=excerpt(block.text)),
                              count=len(jumps))
     if stored_out_of_order:
-        yield Finding.info("On " + pages_text(sorted(set(stored_out_of_order))) + " the right column's text is "
+        yield Finding.info(f"On {pages_text(sorted(set(stored_out_of_order)))} the right column's text is "
                            "stored before the left's; print readers are not affected, but "
                            "text-to-speech may read it out of order.", pages=stored_out_of_order)
     if not evidence and not jumps:

@@ -32,7 +32,7 @@ from clearprint.analysis.text import excerpt, visible
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.config import Options
-from clearprint.model import BBox, Block, Document, Location, Page, Part, Span
+from clearprint.model import BBox, Block, Document, Line, Location, Page, Part, Role, Span
 from clearprint.results import Finding, Severity
 
 STYLE_WORDS = re.compile(
@@ -42,6 +42,7 @@ STYLE_WORDS = re.compile(
 SYMBOL_FONTS = ("symbol", "zapfdingbats", "dingbats", "wingdings", "webdings", "mtextra",
                 "opensymbol", "marlett", "mtsy", "cmsy", "cmmi", "cmex", "msam", "msbm", "eufm",
                 "rsfs", "lmmath", "stixmath", "cambriamath", "fontawesome")
+OPAQUE_FONT = re.compile(r"^(tte[0-9a-f]{4,}t\d+|[0-9a-f]{8,}|(f|t|ff|font)\d{1,4}|c\d_\d)$", re.IGNORECASE)
 HORIZONTAL_DEGREES = 2.0
 TEXT_OVER_PICTURE_MIN_CHARS = 10
 PICTURE_COVER = 0.5  # share of a span's box a picture must cover
@@ -52,7 +53,8 @@ SMALL_SHARE = 0.01  # shapes under this share of the page are small
 BACKGROUND_SHARE = 0.5  # fills and pictures over this share of the page are backgrounds
 PALE_FILL = 0.9  # luminance above which a fill does not print as ink
 GRID_PT = 2.0  # white-space grid resolution
-EDGE_PT = 1.0  # text this close to a page edge, on a page with clipped text, is cut off
+CLIPPED_MIN_CHARS = 20  # fewer clipped characters are within the reader's estimate
+EDGE_PT = 1.0  # a line reaching this close to the page edge, on a page with clipped text, is cut off
 UNDERLINE_MIN_CHARS = 3
 # Links are underlined by convention, and often broken across lines ("gpu.html").
 LINK_TEXT = re.compile(r"https?://|www\.|\S@\S|/\S|%[0-9a-f]{2}|#\S|\.(html?|pdf|aspx?|php|com|org|net|gov|edu|uk|int)\b",
@@ -88,6 +90,7 @@ MESSAGES = {
     "hidden": "Invisible text (an OCR layer or hidden text)",
     "clipped": "Text cut off by a clip or the page edge",
     "cut_off": "Text runs off the edge of the page",
+    "spread": "A line runs across two facing pages",
     "underline": "Underlining used for emphasis",
     "text_boxes": "Text boxes",
     "shapes": "More than {max_drawn_shapes} drawn shapes",
@@ -103,9 +106,10 @@ def layout(doc: Document, opts: Options) -> Iterator[Finding]:
         for block in doc.blocks:
             if block.page is not None:
                 by_page.setdefault(block.page, []).append(block)
+        spreads = _spread_lines(doc.pages, by_page)
         for page in doc.pages:
             if not page.scanned:
-                _page_signs(page, by_page.get(page.number, []), opts, signs)
+                _page_signs(page, by_page.get(page.number, []), opts, signs, spreads)
     else:
         _docx_signs(doc, opts, signs)
     for sign in signs.values():
@@ -161,10 +165,14 @@ def _readable(span: Span) -> bool:
 
 
 def _families(spans: list[Span]) -> list[str]:
-    """The font families used for letters and digits, each shown by its first font's name."""
+    """The font families used for letters and digits, each shown by its first font's name.
+
+    Fonts embedded under made-up names (TTE1A2B3Ct00, a hash) say nothing of
+    their family and are left out.
+    """
     found: dict[str, str] = {}
     for span in spans:
-        if span.font and _readable(span):
+        if span.font and _readable(span) and not OPAQUE_FONT.match(span.font.split("+")[-1]):
             name = family(span.font)
             if name and not name.startswith(SYMBOL_FONTS):
                 found.setdefault(name, re.split(r"[-,]", span.font.split("+")[-1])[0])
@@ -175,7 +183,8 @@ def _sizes(spans: list[Span]) -> list[float]:
     return sorted({round(s.size * 2) / 2 for s in spans if s.size and _readable(s) and not s.superscript})
 
 
-def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str, Sign]) -> None:
+def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str, Sign],
+                spreads: set[int]) -> None:
     here = Location(page=page.number, rotation=page.rotation or None)
     spans = [s for b in blocks for s in b.spans]
     families = _families(spans)
@@ -211,16 +220,19 @@ def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str,
     if page.hidden_chars:
         _add(signs, "hidden", page.number, page.hidden_chars,
              f"{page.hidden_chars} characters", here)
-    if page.clipped_chars:
+    if page.clipped_chars >= CLIPPED_MIN_CHARS:
         edge = _at_edge(page, blocks)
-        if edge is not None:
+        if edge is not None and id(edge) in spreads:
+            _add(signs, "spread", page.number, page.clipped_chars, "it is cut at the inner edge of each page",
+                 edge.location.but(excerpt=excerpt(edge.text)))
+        elif edge is not None:
             _add(signs, "cut_off", page.number, page.clipped_chars,
                  f"{page.clipped_chars} characters cut off",
                  edge.location.but(excerpt=excerpt(edge.text)), Severity.NO)
         else:
             _add(signs, "clipped", page.number, page.clipped_chars,
                  f"{page.clipped_chars} characters", here)
-    underlined = [(b, s) for b in blocks for s in b.spans if _emphasis_underline(s)]
+    underlined = [(b, s) for b in blocks for s in b.spans if _emphasis_underline(b, s)]
     if underlined:
         block, span = underlined[0]
         _add(signs, "underline", page.number, len(underlined),
@@ -314,19 +326,61 @@ def _white_share(page: Page, blocks: list[Block]) -> float:
     return 1 - covered / (columns * rows)
 
 
+def _edge_sides(page: Page, line_box: BBox) -> set[str]:
+    """The page edges a line reaches or crosses, as displayed."""
+    x0, y0, x1, y1 = to_display(line_box, page)
+    sides = {"left"} if x0 <= EDGE_PT else set()
+    if x1 >= page.width - EDGE_PT:
+        sides.add("right")
+    if y0 <= EDGE_PT or y1 >= page.height - EDGE_PT:
+        sides.add("top or bottom")
+    return sides
+
+
+def _horizontal(block: Block) -> Iterator[Line]:
+    # Credits and codes set up the margin are no sign that text was lost.
+    return (ln for ln in block.lines if abs(ln.angle) <= HORIZONTAL_DEGREES and not ln.vertical)
+
+
 def _at_edge(page: Page, blocks: list[Block]) -> Block | None:
-    """A block with a line touching the page edge: what is left of text that ran off it."""
+    """A block with a horizontal line reaching the page edge: what is left of text that ran off it."""
     for block in blocks:
-        for line in block.lines:
-            x0, y0, x1, y1 = to_display(line.bbox, page)
-            if x0 <= EDGE_PT or y0 <= EDGE_PT or x1 >= page.width - EDGE_PT or y1 >= page.height - EDGE_PT:
-                return block
+        if any(_edge_sides(page, line.bbox) for line in _horizontal(block)):
+            return block
     return None
 
 
-def _emphasis_underline(span: Span) -> bool:
-    return bool(span.underline) and _readable(span) and len(span.text.strip()) >= UNDERLINE_MIN_CHARS \
-        and not LINK_TEXT.search(span.text)
+def _spread_lines(pages: list[Page], by_page: dict[int, list[Block]]) -> set[int]:
+    """Blocks (by id) whose line runs off one page and on across the facing one, level with it.
+
+    A headline set across a two-page spread is cut at the inner edge of each
+    PDF page; that is a fold question (CP26), not lost text.
+    """
+    found: set[int] = set()
+    for left, right in zip(pages, pages[1:], strict=False):
+        outgoing = [(b, to_display(ln.bbox, left)) for b in by_page.get(left.number, [])
+                    for ln in _horizontal(b) if "right" in _edge_sides(left, ln.bbox)]
+        incoming = [(b, to_display(ln.bbox, right)) for b in by_page.get(right.number, [])
+                    for ln in _horizontal(b) if "left" in _edge_sides(right, ln.bbox)]
+        for a, box_a in outgoing:
+            for b, box_b in incoming:
+                if min(box_a[3], box_b[3]) - max(box_a[1], box_b[1]) > 0:
+                    found.update((id(a), id(b)))
+    return found
+
+
+def _emphasis_underline(block: Block, span: Span) -> bool:
+    """Underlined words that are not a link (links are underlined, and often blue)."""
+    if not span.underline or not _readable(span) or len(span.text.strip()) < UNDERLINE_MIN_CHARS:
+        return False
+    if block.role is Role.CONTENTS or LINK_TEXT.search(span.text) or _link_blue(span.color):
+        return False
+    sources = (block.style, span.font_source, span.size_source)
+    return not any("hyperlink" in (v or "").lower() for v in sources)
+
+
+def _link_blue(colour: tuple[int, int, int] | None) -> bool:
+    return colour is not None and colour[2] >= 150 and colour[0] <= 80 and colour[2] - colour[1] >= 40
 
 
 def _area(box: BBox) -> float:
@@ -375,12 +429,9 @@ def _docx_signs(doc: Document, opts: Options, signs: dict[str, Sign]) -> None:
     if turned:
         _add(signs, "rotated", None, len(turned), f"{len(turned)} paragraph(s)",
              turned[0].location.but(excerpt=excerpt(turned[0].text)))
-    underlined = [(b, s) for b, s in spans if _emphasis_underline(s) and not _is_link_style(b, s)]
+    underlined = [(b, s) for b, s in spans if _emphasis_underline(b, s)]
     if underlined:
         block, span = underlined[0]
         _add(signs, "underline", None, len(underlined), f"{len(underlined)} underlined run(s)",
              block.location.but(excerpt=excerpt(span.text)))
 
-
-def _is_link_style(block: Block, span: Span) -> bool:
-    return "hyperlink" in (span.font_source or "").lower() or "hyperlink" in (block.style or "").lower()

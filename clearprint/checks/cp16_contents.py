@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from statistics import median
 
 from clearprint.analysis.geometry import to_display
 from clearprint.analysis.text import excerpt, union
@@ -44,6 +45,8 @@ ORDERED_SHARE = 0.6  # of entries whose page numbers run in order
 WINDOW_PAGES = 5
 WINDOW_SHARE = 0.1
 WIDE_GAP_SIZES = 1.0  # a gap this wide between pieces of one row is a leader
+STALE_PAGE_COUNT = 3  # words for this many times the saved page count mean the count is stale
+SPARSE_PAGE_WORDS = 100  # pages with fewer words are posters, cards or slides
 SAME_BASELINE = 0.3  # box bottoms this close, in type sizes, are one row
 
 
@@ -76,11 +79,16 @@ def contents(doc: Document, opts: Options) -> Iterator[Finding]:
 
 
 def docx_pages(doc: Document, opts: Options) -> tuple[float, bool]:
-    """Pages of a Word file: the count Word saved, or an estimate from the words (and True)."""
-    if doc.page_count:
-        return float(doc.page_count), False
+    """Pages of a Word file, and whether they are estimated from the words.
+
+    The count Word saved is used unless the words fill several times as many
+    pages: files made by programs from a template keep the template's "1".
+    """
     words = sum(len(b.text.split()) for b in doc.blocks if b.part is Part.BODY)
-    return words / opts.words_per_page, True
+    estimate = words / opts.words_per_page
+    if doc.page_count and estimate <= STALE_PAGE_COUNT * doc.page_count:
+        return float(doc.page_count), False
+    return estimate, True
 
 
 # PDF ------------------------------------------------------------------------
@@ -115,6 +123,12 @@ def _pdf(doc: Document, opts: Options) -> Iterator[Finding]:
         yield Finding.info(f"A contents list headed \"{excerpt(later.text)}\" on page "
                            f"{later.page.number}.", _row_location(later), page=later.page.number)
         return
+    words = median(sum(len(b.text.split()) for b in blocks_by_page.get(p.number, [])) for p in doc.pages)
+    if words < SPARSE_PAGE_WORDS:
+        yield Finding.manual(f"No contents list, but the pages hold little text (about {words:.0f} "
+                             "words each): if they are posters, cards or slides rather than one "
+                             "document, they may not need one.", pages=pages)
+        return
     if doc.outline:
         yield Finding.manual(f"No printed contents list in the first {window} pages; the PDF has "
                              f"{len(doc.outline)} bookmarks, but PDF bookmarks are not a printed "
@@ -144,7 +158,7 @@ def _rows(page: Page, blocks: list[Block]) -> list[Row]:
     for row in rows:
         row.sort(key=lambda p: p.shown[0])
         text = row[0].text
-        for before, after in zip(row, row[1:]):
+        for before, after in zip(row, row[1:], strict=False):
             wide = after.shown[0] - before.shown[2] > WIDE_GAP_SIZES * after.size
             text += ("  " if wide else " ") + after.text
         out.append(Row(text, union(p.box for p in row) or row[0].box, page, [p.block for p in row]))
@@ -164,7 +178,7 @@ def _entry(text: str) -> tuple[int, bool] | None:
 
 def roman_value(text: str) -> int | None:
     total = 0
-    for char, following in zip(text, text[1:] + " "):
+    for char, following in zip(text, text[1:] + " ", strict=True):
         value = ROMAN[char]
         total += -value if ROMAN.get(following, 0) > value else value
     return total if 0 < total < 100 else None
@@ -252,7 +266,11 @@ def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
                              "entries: update it (right-click, Update Field) and check it.",
                              evidence[0].location, kind=evidence[0].kind)
         return
-    reason = (f"{shown} pages" if pages >= opts.contents_min_pages
-              else f"{len(headings)} main headings")
-    yield Finding.no(f"No contents list in a document of {reason}.", pages=round(pages, 1),
-                     estimated=estimated, headings=len(headings))
+    data = {"pages": round(pages, 1), "estimated": estimated, "headings": len(headings)}
+    if pages >= opts.contents_min_pages:
+        yield Finding.no(f"No contents list in a document of {shown} pages.", **data)
+    else:
+        yield Finding.manual(f"No contents list in a short document ({shown} page(s)) with "
+                             f"{len(headings)} main headings: a contents list would help readers "
+                             "find them.", headings[0].location.but(excerpt=excerpt(headings[0].text)),
+                             **data)

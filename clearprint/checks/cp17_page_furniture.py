@@ -36,20 +36,35 @@ from clearprint.analysis.text import dominant_size, excerpt, visible
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.checks.cp15_layout import family
-from clearprint.checks.cp16_contents import docx_pages, roman_value
+from clearprint.checks.cp16_contents import SPARSE_PAGE_WORDS, docx_pages, roman_value
 from clearprint.config import Options
-from clearprint.model import Alignment, BBox, Block, Document, HeaderFooter, Location, Page, Part, Role, Section
+from clearprint.model import (
+    Alignment,
+    BBox,
+    Block,
+    Document,
+    HeaderFooter,
+    Location,
+    Page,
+    Part,
+    Role,
+    Section,
+    Span,
+)
 from clearprint.results import Finding
 
 FURNITURE_SHARE = 0.12
 EDGE_SHARE = 0.08  # running heads and footers sit in this outer band (spec B.1.3)
 PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:page\s*)?(?P<n>\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d+)?[-–—\s]*$", re.IGNORECASE)
-CHAPTER_PAGE = re.compile(r"^[-–—\s]*(?:page\s*)?(?:[a-z]|\d{1,2})[-–.](?P<n>\d{1,5})[-–—\s]*$",
+CHAPTER_PAGE = re.compile(r"^[-–—\s]*(?:page\s*)?(?:[a-z]|\d{1,2})[-–](?P<n>\d{1,5})[-–—\s]*$",
                           re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^[-–—\s]*(?:page\s*)?(?P<n>\d{1,5})[-–—]?\s*[|·•–—-]?\s+\S", re.IGNORECASE)
 TRAILING_NUMBER = re.compile(r"\S\s*[|·•–—-]?\s+(?:page\s*)?(?P<n>\d{1,5})$", re.IGNORECASE)
 DIVIDER_LINES = 3  # a page with this few lines of text divides parts of a document
+# "Page 7" in a running head; not "continued on page 7" or "see page 7".
+NAMED_NUMBER = re.compile(r"(?:^|[^\w\s]\s*|\b(?!(?:on|from|to|see|at|in)\b)\w+\s+)page\s+(?P<n>\d{1,5})\b"
+                          r"(?!\s*(?:of|/)\s*\d)", re.IGNORECASE)
 MIN_RUNNING_HEAD_PAGES = 3
 RUNNING_HEAD_SHARE = 0.25
 STRAGGLER_SHARE = 0.2  # a heading look used this rarely among headings of its size is a stray
@@ -141,37 +156,50 @@ def _furniture_lines(page: Page, blocks: list[Block]) -> Iterator[Mark]:
                 yield _as_number(Mark(page, box, text), line.spans, furniture)
 
 
-def _as_number(mark: Mark, spans: list, furniture: bool) -> Mark:
+def _as_number(mark: Mark, spans: list[Span], furniture: bool) -> Mark:
     """The mark with its page-number reading, if it has one."""
-    patterns = [(PAGE_NUMBER, True), (CHAPTER_PAGE, True)]
-    if furniture:
-        patterns += [(LEADING_NUMBER, False), (TRAILING_NUMBER, False)]
-    for pattern, whole in patterns:
-        match = pattern.search(mark.text)
-        if match is None:
-            continue
-        raw = match.group("n")
-        value = int(raw) if raw.isdigit() else roman_value(raw.lower())
-        if value is None:
-            continue
-        mark.value, mark.whole = value, whole
-        mark.key = ("arabic" if raw.isdigit() else "roman", value - mark.page.number)
-        if not whole:
-            mark.box = _number_box(mark, spans, pattern is LEADING_NUMBER, len(raw))
+    reading = _reading(mark, [sp for sp in spans if visible(sp) and sp.bbox is not None], furniture)
+    if reading is None:
         return mark
+    raw, whole, box = reading
+    value = int(raw) if raw.isdigit() else roman_value(raw.lower())
+    if value is not None:
+        mark.value, mark.whole, mark.box = value, whole, box
+        mark.key = ("arabic" if raw.isdigit() else "roman", value - mark.page.number)
     return mark
 
 
-def _number_box(mark: Mark, spans: list, leading: bool, digits: int) -> BBox:
-    """Where the number sits at one end of a longer line: its own span, or a share of the end one."""
-    shown = [s for s in spans if visible(s) and s.bbox is not None]
-    end = shown[0] if leading else shown[-1]
-    box = to_display(end.bbox, mark.page)
-    if PAGE_NUMBER.match(end.text.strip()):
-        return box
-    share = min(1.0, digits / max(1, len(end.text.strip())))
-    width = (box[2] - box[0]) * share
-    return (box[0], box[1], box[0] + width, box[3]) if leading else (box[2] - width, box[1], box[2], box[3])
+def _reading(mark: Mark, spans: list[Span], furniture: bool) -> tuple[str, bool, BBox] | None:
+    """The number a line shows as a page number, whether it is the whole line, and its box.
+
+    A whole line ("7", "Page 7 of 30") or "Page 7" anywhere counts; a number
+    in its own run or at either end of a longer line counts only in a running
+    head or footer: in the text it is a quantity ("10 seconds").
+    """
+    for pattern in (PAGE_NUMBER, CHAPTER_PAGE):
+        match = pattern.match(mark.text)
+        if match:
+            return match.group("n"), True, mark.box
+    match = NAMED_NUMBER.search(mark.text)
+    if match:
+        named = next((sp for sp in spans if NAMED_NUMBER.search(sp.text)), None)
+        return match.group("n"), False, to_display(named.bbox, mark.page) if named else mark.box
+    if not furniture or not spans:
+        return None
+    for span in spans:
+        match = PAGE_NUMBER.match(span.text.strip())
+        if match:
+            return match.group("n"), False, to_display(span.bbox, mark.page)
+    for pattern, end in ((LEADING_NUMBER, spans[0]), (TRAILING_NUMBER, spans[-1])):
+        match = pattern.search(mark.text)
+        if match:
+            box = to_display(end.bbox, mark.page)
+            share = min(1.0, len(match.group("n")) / max(1, len(end.text.strip())))
+            width = (box[2] - box[0]) * share
+            leading = pattern is LEADING_NUMBER
+            return match.group("n"), False, ((box[0], box[1], box[0] + width, box[3]) if leading
+                                             else (box[2] - width, box[1], box[2], box[3]))
+    return None
 
 
 def _page_numbers(pages: list[Page], furniture: dict[int, list[Mark]]) -> dict[int, Mark]:
@@ -204,10 +232,15 @@ def _judge_numbers(doc: Document, numbers: dict[int, Mark], by_page: dict[int, l
     pages = doc.pages
     if not numbers:
         message = f"No page numbers found on any of the {len(pages)} pages."
-        if len(pages) >= 3:
-            yield Finding.no(message, pages=len(pages))
-        else:
+        words = median(sum(len(b.text.split()) for b in by_page.get(p.number, [])) for p in pages)
+        if len(pages) < 3:
             yield Finding.manual(message + " A two-page leaflet may not need them.", pages=len(pages))
+        elif words < SPARSE_PAGE_WORDS:
+            yield Finding.manual(message + f" The pages hold little text (about {words:.0f} words "
+                                 "each): if they are posters, cards or slides rather than one "
+                                 "document, they may not need them.", pages=len(pages))
+        else:
+            yield Finding.no(message, pages=len(pages))
         return
     first = min(numbers)
     unnumbered = [p for p in pages[1:-1] if p.number not in numbers and not p.scanned
@@ -330,7 +363,8 @@ def _headings(doc: Document, first_numbered: int, opts: Options) -> Iterator[Fin
     """
     looks: dict[tuple, list[tuple[Block, Block]]] = {}
     for block in doc.blocks:
-        if block.role is not Role.HEADING or not block.text.strip() or (block.page or 0) < max(2, first_numbered):
+        front = (block.page or 0) < max(2, first_numbered)
+        if block.role is not Role.HEADING or not block.text.strip() or front:
             continue
         following = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
         if following is None or following.page != block.page or following.role is not Role.BODY \
@@ -447,7 +481,7 @@ def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Find
         return
     variants = ["default"] + (["even"] if doc.even_odd_headers else [])
     effective: dict[tuple[str, str], HeaderFooter] = {}
-    places: dict[str, list[tuple[Section, str]]] = {}
+    shows: dict[tuple[int, str], HeaderFooter | None] = {}  # (section, variant): where the number is
     for section in doc.sections:
         for hf in section.headers_footers:
             if not hf.linked_to_previous:
@@ -455,36 +489,43 @@ def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Find
         for variant in variants:
             shown_here = [effective[(k, variant)] for k in ("header", "footer")
                           if (k, variant) in effective and effective[(k, variant)].has_page_number]
-            if not shown_here:
-                yield _unnumbered(section, variant)
-            else:
-                hf = shown_here[0]
-                aligned = "centred" if hf.alignment is Alignment.CENTER else (hf.alignment or "left")
-                place = f"{hf.kind} ({aligned})"
-                places.setdefault(variant, []).append((section, place))
+            shows[(section.number, variant)] = shown_here[0] if shown_here else None
+    # Sections before the first numbered one are a cover and front matter.
+    first = min((n for (n, v), hf in shows.items() if hf is not None and v == "default"), default=1)
+    front = [s for s in doc.sections if s.number < first]
+    if front:
+        yield Finding.manual(f"The first {len(front)} section(s) show no page number: fine for a "
+                             "cover and front matter, but check them.", front[0].location,
+                             count=len(front), sections=[s.number for s in front])
+    unnumbered: list[tuple[Section, str]] = []
+    places: dict[str, list[tuple[Section, str]]] = {}
+    for section in doc.sections:
+        for variant in variants:
+            hf = shows[(section.number, variant)]
+            if hf is None:
+                if section.number >= first:
+                    unnumbered.append((section, variant))
+                continue
+            aligned = "centred" if hf.alignment is Alignment.CENTER else (hf.alignment or "left")
+            places.setdefault(variant, []).append((section, f"{hf.kind} ({aligned})"))
+    for section, variant in unnumbered:
+        which = "even pages" if variant == "even" else "pages"
+        yield Finding.no(f"Section {section.number} shows no page number on its {which}.",
+                         section.location, variant=variant)
     for variant, found in places.items():
         distinct = Counter(place for _, place in found)
-        if len(distinct) == 1:
-            yield Finding.info(f"Page numbers in the {found[0][1]} of "
-                               + ("every section" if len(found) > 1 else "the document")
-                               + (" on even pages." if variant == "even" else "."), variant=variant)
-        else:
+        if len(distinct) > 1:
             usual = distinct.most_common(1)[0][0]
             odd = [s for s, place in found if place != usual]
             yield Finding.manual(f"Page numbers are not in the same place in every section: {usual} "
                                  f"in most, but {', '.join(sorted(set(distinct) - {usual}))} in "
                                  f"section(s) {', '.join(str(s.number) for s in odd)}.",
-                                 odd[0].location.but(part=Part.FOOTER), count=len(odd),
+                                 odd[0].location, count=len(odd),
                                  places=dict(distinct), variant=variant)
-
-
-def _unnumbered(section: Section, variant: str) -> Finding:
-    pages = "even pages" if variant == "even" else "pages"
-    message = f"Section {section.number} shows no page number on its {pages}"
-    if section.number == 1 and variant == "default":
-        return Finding.manual(message + " (fine if it is only a cover or title page).",
-                              section.location, variant=variant)
-    return Finding.no(message + ".", section.location, variant=variant)
+        elif not unnumbered:
+            where = "every section" if len(found) > 1 else "the document"
+            yield Finding.info(f"Page numbers in the {found[0][1]} of {where}"
+                               + (" on even pages." if variant == "even" else "."), variant=variant)
 
 
 def _docx_headings(doc: Document) -> Iterator[Finding]:

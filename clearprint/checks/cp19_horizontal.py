@@ -63,18 +63,20 @@ def horizontal(doc: Document, opts: Options) -> Iterator[Finding]:
 
 
 def _grouped(found: list[Turned]) -> list[list[Turned]]:
-    """The same text turned on many pages (a margin strip) is one finding, sideways pages
-    are one finding, and the rest are grouped by page (or section, or part)."""
+    """The same text turned on several pages (a margin strip) is one finding, sideways
+    pages are one finding, and the rest are grouped by page (or section, or part)."""
     by_text: dict[tuple[object, ...], list[Turned]] = {}
     for turned in found:
         text = "" if turned.kind == "sideways page" else DIGITS.sub("#", turned.text)
         by_text.setdefault((turned.severity, turned.kind, _rounded(turned.angle), text),
                            []).append(turned)
-    groups = [members for members in by_text.values() if len(members) > 1]
+    groups = []
     by_place: dict[tuple[object, ...], list[Turned]] = {}
     for members in by_text.values():
-        if len(members) == 1:
-            turned = members[0]
+        if len({t.location.page for t in members}) > 1:
+            groups.append(members)
+            continue
+        for turned in members:
             where = turned.location
             place = where.page or where.section or where.table_cell or where.part
             by_place.setdefault((place, turned.severity, turned.kind, _rounded(turned.angle)),
@@ -91,14 +93,14 @@ def _finding(members: list[Turned]) -> Finding:
     pages = sorted({t.location.page for t in members if t.location.page is not None})
     on = f" on {len(pages)} pages" if len(pages) > 1 else ""
     what = ("a piece of text" if len(members) == 1 else f"{len(members)} pieces of text") + on
-    how = first.kind
+    how = "set vertically" if first.kind == "vertical" else first.kind
     if first.angle is not None and first.kind in ("rotated", "margin", "sideways page"):
         how = f"turned {abs(first.angle):g}° {'anticlockwise' if first.angle > 0 else 'clockwise'}"
     quoted = excerpt(first.text, 40)
     if first.kind == "sideways page":
-        message = (f"The text of {'a page' if len(members) == 1 else f'{len(members)} pages'} is "
-                   f"{how}: the page has to be turned to read it. A sideways table or a page "
-                   "meant to be shown landscape may be acceptable.")
+        sheets = "a page" if len(pages) <= 1 else f"{len(pages)} pages"
+        message = (f"The text of {sheets} is {how}: the page has to be turned to read it. A "
+                   "sideways table or a page meant to be shown landscape may be acceptable.")
     elif first.severity is Severity.NO:
         message = f"Text {how}: {what}, such as \"{quoted}\"."
     elif first.kind == "unknown":
@@ -122,12 +124,14 @@ def _finding(members: list[Turned]) -> Finding:
 
 
 def _judge_text(text: str, opts: Options) -> Severity | None:
-    """How much turned text matters: a sentence is "no", a label manual, a mark nothing."""
-    if len(text.replace(" ", "")) < opts.rotated_text_min_chars:
+    """How much turned text matters: a sentence is "no", a label manual, a mark nothing.
+
+    Letters and digits are counted, so a dotted fold line is not text.
+    """
+    if sum(c.isalnum() for c in text) < opts.rotated_text_min_chars:
         return None
-    if len(text.split()) <= opts.rotated_label_max_words:
-        return Severity.MANUAL
-    return Severity.NO
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return Severity.MANUAL if len(words) <= opts.rotated_label_max_words else Severity.NO
 
 
 def _kind(angle: float, vertical: bool, opts: Options) -> str | None:

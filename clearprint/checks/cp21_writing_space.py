@@ -53,11 +53,12 @@ STACKED_LINES = 3  # similar rules one above another with empty space between: a
 FORM_CELLS = 3  # empty cells after labels that make a document a form on their own
 MIN_GAP_MM = 3.0  # rules closer than this are double rules or borders, not writing lines
 DEFAULT_PITCH = 1.2
+SMALLEST_LINE = 12.0  # pt: a row holds at least a line of 10 pt text, whatever its stated height
 CHECKBOX_KINDS = ("checkbox", "radio")
 NAME_FIELD = re.compile(r"name|address|adresse|anschrift|endere[cç]o|nome|nombre|direcci[oó]n", re.I)
 UNDERSCORES = re.compile(r"_{5,}")
 LETTER = re.compile(r"[^\W\d_]")
-DOTS_AT_END = re.compile(r"(?:\.{5,}|…{3,})\s*$")
+DOTS_AT_END = re.compile(r"(?:\.{8,}|…{4,})\s*$")  # shorter runs end sentences ("...")
 BOX_CHARS = "\u2610\u2611\u2612"  # ballot boxes
 SQUARE_CHARS = "\u25a1\u25a2"  # white squares: tick boxes when two or more share a line
 
@@ -109,12 +110,19 @@ def _grouped(spots: list[Spot]) -> Iterator[Finding]:
         if len(group) == 1:
             head = f"{what[:1].upper()}{what[1:]} {worst.value_mm:.1f} mm {dimension}"
         else:
-            head = (f"{len(group)} {what}s under {worst.limit_mm:g} mm {dimension} "
+            head = (f"{len(group)} {_plural(what)} under {worst.limit_mm:g} mm {dimension} "
                     f"(the smallest {worst.value_mm:.1f} mm)")
         tail = (f"; needs at least {worst.limit_mm:g} mm." if severity is Severity.NO
                 else f": check there is room to write (at least {worst.limit_mm:g} mm).")
         data = {"value_mm": round(worst.value_mm, 1), "limit_mm": worst.limit_mm, "places": len(group)}
         yield Finding(severity, head + tail, worst.location, data, len(group))
+
+
+def _plural(what: str) -> str:
+    """ "tick box" -> "tick boxes", "line of dots" -> "lines of dots"."""
+    head, _, tail = what.partition(" of ")
+    head = head + ("es" if head.endswith(("x", "s")) else "s")
+    return f"{head} of {tail}" if tail else head
 
 
 # -- form fields -----------------------------------------------------------------
@@ -160,7 +168,7 @@ def _field_height(doc: Document, field: FormField, sharing: dict[tuple[object, .
     share = height / sharing.get(_cell(field.location), 1)
     block = paragraphs.get((field.location.part, field.location.paragraph))
     line = block.line_pitch if block is not None else None
-    return max(share, line or 0.0)
+    return max(share, line or SMALLEST_LINE)
 
 
 def _empty_cell(field: FormField) -> bool:

@@ -23,6 +23,7 @@ from clearprint.model import Document, Image, Location, Page
 from clearprint.results import Finding, Severity
 
 MAX_MEASURED = 60  # distinct pictures decoded per document; the rest are left to a person
+PLAIN = "plain"  # one flat colour: a panel or a shape cut out by a mask, not a picture
 
 
 @dataclass(slots=True)
@@ -44,19 +45,23 @@ def image_clarity(doc: Document, opts: Options) -> Iterator[Finding]:
             continue
         group = groups.setdefault(_identity(image, page), Group(image, page))
         group.places.append(_location(image, page))
-    if not groups:
-        yield Finding.na("No pictures." if not skipped else
-                         f"No pictures to judge ({skipped} icons, rules or colour fills only).")
-        return
     clear: list[Group] = []
-    measured = 0
+    judged = measured = 0
     for group in groups.values():
         finding, decoded = _judge(doc, group, opts, may_decode=measured < MAX_MEASURED)
         measured += decoded
+        if finding == PLAIN:
+            skipped += len(group.places)
+            continue
+        judged += 1
         if finding is None:
             clear.append(group)
-        else:
+        elif isinstance(finding, Finding):
             yield finding
+    if not judged:
+        yield Finding.na("No pictures." if not skipped else
+                         f"No pictures to judge ({skipped} icons, rules or plain colour fills only).")
+        return
     if clear and not opts.images_auto_pass:
         count = sum(len(g.places) for g in clear)
         yield Finding.manual(
@@ -65,11 +70,12 @@ def image_clarity(doc: Document, opts: Options) -> Iterator[Finding]:
             clear[0].places[0], count=count,
         )
     if skipped:
-        yield Finding.info(f"{skipped} icons, rules or colour fills were not judged.", skipped=skipped)
+        yield Finding.info(f"{skipped} icons, rules or plain colour fills were not judged.", skipped=skipped)
 
 
-def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tuple[Finding | None, int]:
-    """A finding for one picture (None when its figures are all good), and whether it was decoded."""
+def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tuple[Finding | str | None, int]:
+    """A finding for one picture (None when its figures are all good, PLAIN for one flat
+    colour), and whether it was decoded."""
     image, where, count = group.image, group.places[0], len(group.places)
     name = _name(image, count)
     if image.linked:
@@ -81,11 +87,11 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
     if ppi is None:
         return Finding.manual(f"The resolution of {_lower_first(name)} could not be measured.",
                               where, count=count, **data), 0
-    if ppi < opts.min_image_ppi:
+    if round(ppi) < opts.min_image_ppi:
         return Finding.no(f"{name} is printed at {ppi:.0f} pixels per inch (needs at least "
                           f"{opts.min_image_ppi:g}): it will look blocky or blurred.",
                           where, count=count, **data), 0
-    if ppi < opts.good_image_ppi:
+    if round(ppi) < opts.good_image_ppi:
         return Finding.manual(f"{name} is printed at {ppi:.0f} pixels per inch (below "
                               f"{opts.good_image_ppi:g}): check it looks sharp.",
                               where, count=count, **data), 0
@@ -97,6 +103,8 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
         return Finding.manual(f"The pixels of {_lower_first(name)} could not be read: check it by eye.",
                               where, count=count, **data), 1
     data.update(tone_spread=measured.tone_spread, sharpness=measured.sharpness)
+    if measured.plain:
+        return PLAIN, 1
     problem = _problem(measured, opts)
     if problem:
         return Finding(Severity.MANUAL, f"{name} {problem}: check it is easy to make out.",

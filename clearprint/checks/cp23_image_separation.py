@@ -12,9 +12,11 @@ margins inside its box are paper: analysis.images.content_box) and the letters (
 descenders) of lines level with it or above or below it, in the line's type
 size: below ``image_clearance_fail_em`` is "no", below
 ``image_clearance_review_em`` manual. Captions may sit as close as
-``caption_clearance_min_em``. Full-page backgrounds are manual (CP02 measures
-the contrast of text on them); plain single-colour images are colour panels,
-also left to CP02. Bullets, icons and colour fills are ignored.
+``caption_clearance_min_em``. Text on a full-page background, or on a faint
+picture (tone spread under ``FAINT_SPREAD``), is manual: CP02 measures its
+contrast, as is text only on plain parts of a picture (a white label box in a
+photo). Plain single-colour images are colour panels, and text on an opaque
+shape painted over a picture is on that shape, so neither counts. Bullets, icons and colour fills are ignored.
 
 DOCX: without a layout engine only the stated distances can be judged. Floating
 pictures behind or in front of text are manual; the wrap distances of wrapped
@@ -31,15 +33,24 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clearprint.analysis.images import content_box, is_decorative, is_full_page, metrics, pictures, visible_box
+from clearprint.analysis.images import (
+    ImageMetrics,
+    content_box,
+    is_decorative,
+    is_full_page,
+    metrics,
+    pictures,
+    plain_under,
+    visible_box,
+)
 from clearprint.analysis.text import body_size, dominant_size, excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Part, Role
 from clearprint.results import Finding, Severity
 
-FLAT_SPREAD = 0.05  # a picture this flat (tone spread) is a plain colour panel
 WRAPPING = ("square", "tight", "through")
+FAINT_SPREAD = 0.35  # a picture with less tone spread is a faint background (CP22's limit)
 DEFAULT_SIZE = 12.0
 DEFAULT_PITCH = 1.2  # line pitch in type sizes when a paragraph does not say
 
@@ -115,13 +126,20 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     box = visible_box(image, page) if page is not None else None
     if box is None or page is None:
         return None
-    inked = box if is_full_page(box, page) else content_box(context.doc, image, page)
+    full_page = is_full_page(box, page)
+    measured = None if full_page else metrics(context.doc, image)
+    if measured is not None and measured.plain:
+        return None  # a plain colour panel, bar or shape: the contrast question (CP02) covers it
+    inked = box if full_page else content_box(context.doc, image, page)
     if inked is None:
         return None  # a blank (white or transparent) image
     lines = context.lines(page)
-    over = [t for t in lines if _overlaps(t.box, inked, t.size)]
+    over = [t for t in lines if _overlaps(t.box, inked, t.size) and not _on_a_panel(t, image, page)]
     if over:
-        return _text_over(context.doc, image, page, box, over)
+        return _text_over(image, page, box, over, full_page, measured)
+    if measured is not None and measured.tone_spread < FAINT_SPREAD and \
+            any(_overlaps(t.box, box, t.size) for t in lines):
+        return _faint(page, box, [t for t in lines if _overlaps(t.box, box, t.size)], measured)
     worst: tuple[float, _TextLine] | None = None
     close = 0
     for text in lines:
@@ -174,18 +192,49 @@ def _gap(a: BBox, b: BBox) -> float | None:
     return None
 
 
-def _text_over(doc: Document, image: Image, page: Page, box: BBox, over: list[_TextLine]) -> Finding | None:
+def _faint(page: Page, box: BBox, over: list[_TextLine], measured: ImageMetrics) -> Finding:
+    where = Location(page=page.number, bbox=box, rotation=page.rotation or None,
+                     excerpt=excerpt(over[0].line.text))
+    return Finding.manual(f"{len(over)} line(s) printed over a faint background picture: check "
+                          "nothing in it gets in the way of the letters (CP02 measures contrast).",
+                          where, lines=len(over), tone_spread=measured.tone_spread)
+
+
+def _on_a_panel(text: _TextLine, image: Image, page: Page) -> bool:
+    """Text on an opaque shape painted over the picture (a label box on a photo)."""
+    orders = [s.order for s in text.line.spans if s.order is not None]
+    if image.order is None or not orders:
+        return False
+    x0, y0, x1, y1 = text.box
+    return any(
+        shape.fill is not None and shape.opacity >= 0.9 and shape.order is not None
+        and image.order < shape.order < min(orders)
+        and shape.bbox[0] <= x0 + 1 and shape.bbox[1] <= y0 + 1 and shape.bbox[2] >= x1 - 1
+        and shape.bbox[3] >= y1 - 1
+        for shape in page.shapes
+    )
+
+
+def _text_over(image: Image, page: Page, box: BBox, over: list[_TextLine], full_page: bool,
+               measured: ImageMetrics | None) -> Finding:
     first = over[0]
     where = Location(page=page.number, bbox=box, rotation=page.rotation or None,
                      excerpt=excerpt(first.line.text))
-    data = {"lines": len(over)}
-    if is_full_page(box, page):
+    data: dict[str, object] = {"lines": len(over)}
+    if full_page:
         return Finding.manual(f"{len(over)} line(s) printed over a full-page background picture: "
                               "check the picture is plain behind the text (CP02 measures contrast).",
                               where, **data)
-    measured = metrics(doc, image)
-    if measured is not None and measured.tone_spread < FLAT_SPREAD and measured.detail_spread < 2 * FLAT_SPREAD:
-        return None  # a plain colour panel: the contrast question (CP02) covers it
+    if measured is not None and measured.tone_spread < FAINT_SPREAD:
+        return _faint(page, box, over, measured)
+    plain = plain_under(image, [t.box for t in over])
+    busy = [t for t, flat in zip(over, plain, strict=True) if not flat]
+    if not busy:
+        return Finding.manual(f"{len(over)} line(s) printed on a plain part of a picture (a label box, "
+                              "an empty sky): check the letters stand clear of the picture.", where, **data)
+    over = busy
+    data["lines"] = len(over)
+    where = where.but(excerpt=excerpt(over[0].line.text))
     orders = [s.order for t in over for s in t.line.spans if s.order is not None]
     if image.order is not None and orders and image.order > min(orders):
         return Finding.no(f"A picture is printed over {len(over)} line(s) of text.", where, **data)

@@ -9,8 +9,10 @@ inferred:
   one third, and two or more thirds with a column of aligned lines) is a
   leaflet folded in three: folds at W/3 and 2W/3. A landscape page twice a
   standard size (A4 = 2 x A5, A3 = 2 x A4, Tabloid = 2 x Letter...) whose text
-  sits in two such panels is folded in half. In a short document (a leaflet),
-  other pages of the same size take the same folds.
+  sits in two such panels is folded in half, unless a line on any landscape
+  page of that size runs across the middle (then it is a landscape page in
+  two columns, or a postcard). In a short document (a leaflet), other pages of
+  the same size take the same folds.
 - DOCX: a landscape section set in 2 or 3 columns is folded at the column
   gaps; book-fold printing folds each sheet at the pages' inside edge.
 
@@ -45,6 +47,7 @@ TRIFOLD_SHEETS = {"A4": (297.0, 210.0), "US Letter": (279.4, 215.9), "US Legal":
 DOUBLE_SHEETS = {"A6": (148.0, 105.0), "A5": (210.0, 148.0), "A4": (297.0, 210.0), "A3": (420.0, 297.0),
                  "half Letter": (215.9, 139.7), "US Letter": (279.4, 215.9)}
 LETTERS = re.compile(r"[^\W_]")
+HALVES = "inferred from two panels on a sheet twice a standard size (folded in half)"
 
 
 @dataclass(slots=True)
@@ -110,6 +113,12 @@ def _pdf_plans(doc: Document, opts: Options) -> dict[int, Plan]:
         return {p.number: Plan([x for x in given if 0 < x < p.width], f"given at {where} mm")
                 for p in doc.pages if any(0 < x < p.width for x in given)}
     plans = {p.number: plan for p in doc.pages if (plan := _infer(p)) is not None}
+    # A sheet folded in half has no text across its middle on any page of that size.
+    crossed = [p for p in doc.pages if p.width > p.height and p.number not in plans and _crosses_middle(p)]
+    for number, plan in list(plans.items()):
+        page = doc.pages[number - 1]
+        if plan.reason == HALVES and any(_same_size(page, other) for other in crossed):
+            del plans[number]
     if plans and len(doc.pages) <= SHORT_DOCUMENT:
         for page in doc.pages:
             if page.number in plans or page.width <= page.height:
@@ -137,9 +146,14 @@ def _infer(page: Page) -> Plan | None:
     if _matches(size, TRIFOLD_SHEETS.values()) and _panels(boxes, width, 3):
         return Plan([width / 3, 2 * width / 3], "inferred from three equal panels (a leaflet folded in three)")
     double = [(2 * h, w) for w, h in DOUBLE_SHEETS.values()]
-    if _matches(size, double) and _panels(boxes, width, 2):
-        return Plan([width / 2], "inferred from two panels on a sheet twice a standard size (folded in half)")
+    if _matches(size, double) and _panels(boxes, width, 2) and not _crosses_middle(page):
+        return Plan([width / 2], HALVES)
     return None
+
+
+def _crosses_middle(page: Page) -> bool:
+    middle = page.width / 2
+    return any(box[0] < middle < box[2] for box, _ in _lines(page))
 
 
 def _matches(size: tuple[float, float], sheets: Iterable[tuple[float, float]]) -> bool:

@@ -118,9 +118,8 @@ def _run(run: Any, walk: _Walk) -> None:
         elif tag == _T:
             if not fields.in_code and child.text:
                 parts.append(child.text)
-        elif tag in _TEXT_CHARS:
-            if tag != W + "br" or attr(child, "type") in (None, "textWrapping"):
-                parts.append(_TEXT_CHARS[tag])
+        elif tag in _TEXT_CHARS:  # line, page and column breaks all end a line: "\n"
+            parts.append(_TEXT_CHARS[tag])
         elif tag == _SOFT:
             parts.append(SOFT_HYPHEN)
         elif tag == _FLD_CHAR:

@@ -61,7 +61,6 @@ def _read_page(pdf: Any, index: int, fonts: FontCatalog, pictures: PictureSource
         rect = mu_page.rect
         page = Page(number=number, width=rect.width, height=rect.height,
                     rotation=mu_page.rotation)
-        fonts.register_page(mu_page)
         bboxlog = mu_page.get_bboxlog()
         page.shapes, page.path_count, rules = read_shapes(mu_page, number, bboxlog)
         text = PageTextReader(mu_page, number, fonts, TextRuns(bboxlog), rules).read()

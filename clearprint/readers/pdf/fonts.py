@@ -309,20 +309,26 @@ class FontCatalog:
         self._doc = doc
         self._by_name: dict[str, FontTraits] = {}
         self._known: dict[str, tuple[int, str, str]] = {}  # name -> (xref, ext, type)
+        self._pages_seen: set[int] = set()
         self.failures = 0  # font programs that could not be parsed
 
-    def register_page(self, page: Any) -> None:
+    def _register(self, page: Any) -> None:
         """Remember the fonts a page uses, so spans can be matched to their xref."""
+        self._pages_seen.add(page.number)
         for xref, ext, font_type, basefont, *_ in page.get_fonts(full=True):
             self._known.setdefault(strip_subset(basefont), (xref, ext, font_type))
 
     def space_em(self, name: str) -> float | None:
         """The font's word space in em, when the PDF or the font program states it."""
-        return self.traits(name).space_em
+        cached = self._by_name.get(name)
+        return cached.space_em if cached else None
 
-    def traits(self, name: str) -> FontTraits:
+    def traits(self, name: str, page: Any) -> FontTraits:
+        """The verdict for a font used on ``page`` (whose font list is read on a miss)."""
         cached = self._by_name.get(name)
         if cached is None:
+            if name not in self._known and page.number not in self._pages_seen:
+                self._register(page)
             cached = self._by_name[name] = self._judge(name)
         return cached
 

@@ -59,52 +59,53 @@ class TextRuns:
     def cut_off_chars(self, seen: list[Rect]) -> int:
         """Estimate the characters painted where no extracted span lies.
 
-        For each run the length covered by extracted span boxes (spaces
-        included) is subtracted from its length; what is missing, when longer
-        than about two characters, is converted to characters with an average
-        advance. Runs on the page are rarely longer than a line, so this stays
-        cheap: span boxes are bucketed like the runs.
+        A run no extracted span box touches was cut off whole; a one-line run
+        that spans cover only in part was cut off at the side. The missing
+        length becomes characters at an average advance. Runs holding several
+        lines (one text object can) are only counted when wholly unseen.
         """
         buckets: dict[int, list[Rect]] = defaultdict(list)
         for box in seen:
             for bucket in range(int(box[1] // _BUCKET), int(box[3] // _BUCKET) + 1):
                 buckets[bucket].append(box)
         missing_chars = 0.0
-        for _, (x0, y0, x1, y1) in self._runs:
-            along, across = (x1 - x0, y1 - y0)
-            vertical = across > along and across > 2 * along
-            if vertical:
-                along, across = across, along
-            if along <= 0 or across <= 0:
-                continue
-            near = {b for k in range(int(y0 // _BUCKET), int(y1 // _BUCKET) + 1)
+        for _, run in self._runs:
+            near = {b for k in range(int(run[1] // _BUCKET), int(run[3] // _BUCKET) + 1)
                     for b in buckets.get(k, ())}
-            covered = _covered((x0, y0, x1, y1), near, vertical)
-            missing = along - covered
-            if missing > 2 * _CHAR_WIDTH * across:
-                missing_chars += missing / (_CHAR_WIDTH * across)
+            missing_chars += _missing_chars(run, [_intersection(run, b) for b in near])
         return round(missing_chars)
 
 
 def _same_text(fill: Rect, stroke: Rect) -> bool:
     """A stroke run drawn over a fill run: the stroke box is the fill box grown by
     half the line width."""
-    return all(abs(a - b) < 2.0 for a, b in zip(fill, stroke))
+    return all(abs(a - b) < 2.0 for a, b in zip(fill, stroke, strict=True))
 
 
-def _covered(run: Rect, boxes: set[Rect], vertical: bool) -> float:
-    """Length of the run (along its writing direction) that the boxes overlap."""
-    a, b = (1, 3) if vertical else (0, 2)
-    c, d = (0, 2) if vertical else (1, 3)
-    thickness = run[d] - run[c]
-    spans = sorted(
-        (max(run[a], box[a]), min(run[b], box[b])) for box in boxes
-        if min(run[d], box[d]) - max(run[c], box[c]) >= 0.3 * thickness
-        and min(run[b], box[b]) > max(run[a], box[a])
-    )
+def _intersection(a: Rect, b: Rect) -> Rect | None:
+    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
+
+
+def _missing_chars(run: Rect, parts: list[Rect | None]) -> float:
+    width, height = run[2] - run[0], run[3] - run[1]
+    if width <= 0 or height <= 0:
+        return 0.0
+    along, across = (height, width) if height > 2 * width else (width, height)
+    seen = [p for p in parts if p is not None]
+    if not seen:
+        return along / (_CHAR_WIDTH * across)
+    if along == height or height > 1.5 * max(p[3] - p[1] for p in seen):
+        return 0.0  # vertical or several lines: partly seen is seen
+    missing = width - _covered_length(run[0], sorted((p[0], p[2]) for p in seen))
+    return missing / (_CHAR_WIDTH * height) if missing > 2 * _CHAR_WIDTH * height else 0.0
+
+
+def _covered_length(start: float, intervals: list[tuple[float, float]]) -> float:
+    """Total length of the union of sorted intervals."""
     total = 0.0
-    reach = run[a]
-    for lo, hi in spans:
+    reach = start
+    for lo, hi in intervals:
         lo = max(lo, reach)
         if hi > lo:
             total += hi - lo
