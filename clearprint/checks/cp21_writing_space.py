@@ -293,12 +293,14 @@ def _rules(page: Page, rules: list[Shape], text: list[_Text], opts: Options) -> 
     rules = [r for r in rules if not _continued(r, rules) and not any(_scale_for(t, r.bbox) for t in text)]
     busy = [s.bbox for s in page.shapes if not _horizontal_rule(s)] + \
         [b for image in page.images if (b := image.location.bbox) is not None]
-    room = {id(rule): _room_above(rule, rules, text, busy) for rule in rules}
+    room = {id(rule): _room_above(rule, rules, text) for rule in rules}
     stacked = _stacked(rules, room)
     for rule in rules:
-        gap, kind = room[id(rule)]
+        gap, _ = room[id(rule)]
         labelled = any(_label_for(t, rule.bbox) for t in text)
-        if kind == "busy" or (not labelled and id(rule) not in stacked):
+        if not labelled and id(rule) not in stacked:
+            continue
+        if gap is not None and _busy(rule, gap, busy):
             continue
         if gap is None:
             yield None
@@ -323,9 +325,8 @@ def _continued(rule: Shape, rules: list[Shape]) -> bool:
                and (abs(other.bbox[0] - x1) < 1.5 or abs(other.bbox[2] - x0) < 1.5) for other in rules)
 
 
-def _room_above(rule: Shape, rules: list[Shape], text: list[_Text], busy: list[BBox]) -> tuple[float | None, str]:
-    """The gap up to the nearest text or rule over the rule's length, and which it was
-    ("busy" when drawings or pictures fill that space)."""
+def _room_above(rule: Shape, rules: list[Shape], text: list[_Text]) -> tuple[float | None, str]:
+    """The gap up to the nearest text or rule over the rule's length, and which it was."""
     x0, y0, x1, _ = rule.bbox
     best: tuple[float | None, str] = (None, "")
     for t in text:
@@ -338,12 +339,16 @@ def _room_above(rule: Shape, rules: list[Shape], text: list[_Text], busy: list[B
             gap = y0 - other.bbox[3]
             if best[0] is None or gap < best[0]:
                 best = (gap, "line")
-    gap = best[0]
-    if gap is not None and gap > 1:
-        space = (x0 + 1, y0 - gap + 0.5, x1 - 1, y0 - 0.5)
-        if any(_intersects(space, box) and not _contains(box, space) for box in busy):
-            return gap, "busy"
     return best
+
+
+def _busy(rule: Shape, gap: float, busy: list[BBox]) -> bool:
+    """Drawings or pictures in the space above the rule (a chart, not a place to write)."""
+    x0, y0, x1, _ = rule.bbox
+    if gap <= 1:
+        return False
+    space = (x0 + 1, y0 - gap + 0.5, x1 - 1, y0 - 0.5)
+    return any(_intersects(space, box) and not _contains(box, space) for box in busy)
 
 
 def _contains(outer: BBox, inner: BBox) -> bool:
@@ -477,14 +482,16 @@ def _labelled(text: str) -> bool:
 def _box_glyphs(doc: Document, opts: Options) -> Iterator[Spot | None]:
     widgets = [(f.location.page, f.location.bbox) for f in doc.fields if f.location.bbox]
     for block in doc.blocks:
+        text = block.text
+        squares = sum(text.count(c) for c in SQUARE_CHARS) >= 2
+        if not (any(c in text for c in BOX_CHARS) or squares):
+            continue
         for span in block.spans:
-            if span.bbox and any(page == block.page and _intersects(span.bbox, box) for page, box in widgets):
-                continue  # a check box field's own appearance
-            count = sum(span.text.count(c) for c in BOX_CHARS)
-            if sum(block.text.count(c) for c in SQUARE_CHARS) >= 2:
-                count += sum(span.text.count(c) for c in SQUARE_CHARS)
+            count = sum(span.text.count(c) for c in BOX_CHARS + (SQUARE_CHARS if squares else ""))
             if not count or span.size is None:
                 continue
+            if span.bbox and any(page == block.page and _intersects(span.bbox, box) for page, box in widgets):
+                continue  # a check box field's own appearance
             mm = span.size * BOX_GLYPH_EM * MM_PER_PT
             if mm >= opts.min_checkbox_mm:
                 yield None

@@ -126,6 +126,9 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     box = visible_box(image, page) if page is not None else None
     if box is None or page is None:
         return None
+    lines = [t for t in context.lines(page) if _near(t, box, opts)]
+    if not lines:
+        return None  # nothing close enough to matter: no need to decode the picture
     full_page = is_full_page(box, page)
     measured = None if full_page else metrics(context.doc, image)
     if measured is not None and measured.plain:
@@ -133,7 +136,6 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     inked = box if full_page else content_box(context.doc, image, page)
     if inked is None:
         return None  # a blank (white or transparent) image
-    lines = context.lines(page)
     over = [t for t in lines if _overlaps(t.box, inked, t.size) and not _on_a_panel(t, image, page)]
     if over:
         return _text_over(image, page, box, over, full_page, measured)
@@ -163,6 +165,12 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     if em < fail:
         return Finding.no(message + f"; needs at least {fail:g} em.", where, **data)
     return Finding.manual(message + ": check the picture stands clear of the text.", where, **data)
+
+
+def _near(text: _TextLine, box: BBox, opts: Options) -> bool:
+    """Over the picture's box, or closer to it than the review clearance."""
+    gap = _gap(text.box, box)
+    return gap is not None and gap < _limit(text, opts)[1] * text.size
 
 
 def _limit(text: _TextLine, opts: Options) -> tuple[float, float]:

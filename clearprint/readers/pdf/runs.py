@@ -6,8 +6,11 @@ text, vectors and pictures in one z-order (measurement spec B.1.1). It costs a
 fraction of ``get_texttrace()``, which builds a Python tuple per character.
 
 Each extracted span is matched to the run whose box holds its first glyph's
-origin. Runs the extraction did not see (or saw only part of) are text cut off
-by a clip path or the page edge, since the extraction drops clipped text.
+origin. Runs the extraction did not see at all are text cut off by a clip
+path or the page edge, since the extraction drops clipped text. (A run cut
+only in part is not noticed: run boxes include positioning gaps such as tabs,
+so partial coverage cannot be told from layout. MuPDF 1.28.2 does not set the
+CLIPPED character flag either way.)
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from typing import Any
 Rect = tuple[float, float, float, float]
 
 _BUCKET = 16.0  # pt of page height per lookup bucket
-_CHAR_WIDTH = 0.47  # average glyph advance over the run's box height (Helvetica text)
 
 
 class TextRuns:
@@ -56,24 +58,20 @@ class TextRuns:
                 found = seqno
         return found
 
-    def cut_off_chars(self, seen: list[Rect]) -> int:
-        """Estimate the characters painted where no extracted span lies.
-
-        A run no extracted span box touches was cut off whole; a one-line run
-        that spans cover only in part was cut off at the side. The missing
-        length becomes characters at an average advance. Runs holding several
-        lines (one text object can) are only counted when wholly unseen.
-        """
+    def unseen(self, seen: list[Rect]) -> set[int]:
+        """Seqnos of runs that no extracted span box touches: text cut off whole
+        by a clip path or the page edge (the extraction drops clipped text)."""
         buckets: dict[int, list[Rect]] = defaultdict(list)
         for box in seen:
             for bucket in range(int(box[1] // _BUCKET), int(box[3] // _BUCKET) + 1):
                 buckets[bucket].append(box)
-        missing_chars = 0.0
-        for _, run in self._runs:
-            near = {b for k in range(int(run[1] // _BUCKET), int(run[3] // _BUCKET) + 1)
-                    for b in buckets.get(k, ())}
-            missing_chars += _missing_chars(run, [_intersection(run, b) for b in near])
-        return round(missing_chars)
+        found = set()
+        for seqno, run in self._runs:
+            near = (b for k in range(int(run[1] // _BUCKET), int(run[3] // _BUCKET) + 1)
+                    for b in buckets.get(k, ()))
+            if not any(_touches(run, box) for box in near):
+                found.add(seqno)
+        return found
 
 
 def _same_text(fill: Rect, stroke: Rect) -> bool:
@@ -82,32 +80,12 @@ def _same_text(fill: Rect, stroke: Rect) -> bool:
     return all(abs(a - b) < 2.0 for a, b in zip(fill, stroke, strict=True))
 
 
-def _intersection(a: Rect, b: Rect) -> Rect | None:
-    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
-    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
+def _touches(a: Rect, b: Rect) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
-def _missing_chars(run: Rect, parts: list[Rect | None]) -> float:
-    width, height = run[2] - run[0], run[3] - run[1]
-    if width <= 0 or height <= 0:
-        return 0.0
-    along, across = (height, width) if height > 2 * width else (width, height)
-    seen = [p for p in parts if p is not None]
-    if not seen:
-        return along / (_CHAR_WIDTH * across)
-    if along == height or height > 1.5 * max(p[3] - p[1] for p in seen):
-        return 0.0  # vertical or several lines: partly seen is seen
-    missing = width - _covered_length(run[0], sorted((p[0], p[2]) for p in seen))
-    return missing / (_CHAR_WIDTH * height) if missing > 2 * _CHAR_WIDTH * height else 0.0
-
-
-def _covered_length(start: float, intervals: list[tuple[float, float]]) -> float:
-    """Total length of the union of sorted intervals."""
-    total = 0.0
-    reach = start
-    for lo, hi in intervals:
-        lo = max(lo, reach)
-        if hi > lo:
-            total += hi - lo
-            reach = hi
-    return total
+def count_chars(page: Any, seqnos: set[int]) -> int:
+    """Non-space characters of the given runs, from the text trace (only called
+    for the rare pages with cut-off runs: the trace is costly)."""
+    return sum(1 for run in page.get_texttrace() if run["seqno"] in seqnos
+               for char in run["chars"] if not chr(char[0]).isspace())

@@ -24,7 +24,7 @@ import pymupdf
 
 from clearprint.model import BBox, Block, Line, Location, Span
 from clearprint.readers.pdf.fonts import FontCatalog, strip_subset
-from clearprint.readers.pdf.runs import TextRuns
+from clearprint.readers.pdf.runs import TextRuns, count_chars
 
 TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT
 
@@ -121,7 +121,8 @@ class PageTextReader:
             drafts = [d for d in map(self._draft, raw_block["lines"]) if d is not None]
             for paragraph in _split_paragraphs(_merge_same_baseline(drafts)):
                 blocks.append(self._block(paragraph))
-        clipped = self._runs.cut_off_chars(self._seen)
+        unseen = self._runs.unseen(self._seen)
+        clipped = count_chars(self._page, unseen) if unseen else 0
         return PageText(blocks, self._visible, self._hidden, clipped)
 
     def _draft(self, raw_line: dict[str, Any]) -> _Draft | None:
