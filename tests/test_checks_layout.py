@@ -95,6 +95,15 @@ def test_cp13_pdf_same_verdict_on_many_pages_is_one_finding():
     assert manual[0].data["pages"] == [1, 2, 3]
 
 
+def test_page_gutters_gives_the_gap_in_page_space_for_other_checks():
+    from clearprint.analysis.columns import page_gutters
+
+    document = pdf_doc(*two_columns(24))
+    gutters = page_gutters(document, document.pages[0])
+    assert len(gutters) == 1 and gutters[0].width == 24 and gutters[0].rect[0] == 288
+    assert gutters[0].pairs == [(document.blocks[0], document.blocks[1])]
+
+
 def docx_columns(columns: int, space: float | None, rule: bool = False):
     document = doc(para("Some text in columns."))
     document.sections = [Section(number=1, columns=columns, column_space=space, column_rule=rule)]
@@ -222,14 +231,32 @@ def test_cp15_text_over_a_picture_painted_first_is_manual():
     assert run_check("CP15", document)[0] == "yes"  # the picture is painted over the text
 
 
-def test_cp15_hidden_text_is_manual_and_text_cut_off_at_the_edge_is_no():
+def test_cp15_hidden_and_clipped_text_are_manual():
     document = plain_page()
     document.pages[0].hidden_chars = 40
     assert run_check("CP15", document)[0] == "manual"
-    document = plain_page(pdf_block([pdf_line("Phone the office to book", 420, 500, width=175)]))
+    document = plain_page()
     document.pages[0].clipped_chars = 30
     answer, findings = run_check("CP15", document)
+    assert answer == "manual" and findings[0].data["sign"] == "clipped"
+
+
+def test_cp15_text_running_off_the_page_is_no_but_big_display_type_is_manual():
+    document = plain_page(pdf_block([pdf_line("Phone the office to book", 420, 500, width=185)]))
+    answer, findings = run_check("CP15", document)
     assert answer == "no" and findings[0].data["sign"] == "cut_off"
+    assert "right edge" in findings[0].message
+    display = plain_page(pdf_block([pdf_line("SALE", 400, 500, 72, width=230)]))
+    answer, findings = run_check("CP15", display)
+    assert answer == "manual" and findings[0].data["sign"] == "cut_off_display"
+
+
+def test_cp15_headline_across_facing_pages_is_manual_not_no():
+    left = pdf_block([pdf_line("Stress and Dr", 400, 100, 14, width=200)], page=1)
+    right = pdf_block([pdf_line("rug Abuse", -20, 100, 14, width=200)], page=2)
+    body = [pdf_block(text_lines(8, 72, y0=200, chars=70), page=n) for n in (1, 2)]
+    answer, findings = run_check("CP15", pdf_doc(left, right, *body, pages=2))
+    assert answer == "manual" and findings[0].data["sign"] == "spread"
 
 
 def test_cp15_crowded_page_is_manual():
@@ -292,6 +319,12 @@ def test_cp16_pdf_short_document_is_na_and_a_late_contents_page_counts():
     assert answer == "yes" and findings[0].data["page"] == 9
 
 
+def test_cp16_pdf_index_at_the_back_is_manual():
+    index = pdf_block([pdf_line("Index", 72, 60, 20)], page=12)
+    answer, findings = run_check("CP16", report_pdf(12, index))
+    assert answer == "manual" and findings[0].location.page == 12
+
+
 def test_cp16_docx_contents_evidence():
     long = [para("word " * 400) for _ in range(5)]
     field = Contents(Location(paragraph=2), "field", entries=6)
@@ -299,6 +332,12 @@ def test_cp16_docx_contents_evidence():
     stale = Contents(Location(paragraph=2), "field", stale=True)
     assert run_check("CP16", doc(*long, contents=[stale]))[0] == "manual"
     answer, findings = run_check("CP16", doc(*long))
+    assert answer == "no" and findings[0].data["estimated"] is True
+
+
+def test_cp16_docx_stale_saved_page_count_gives_way_to_the_words():
+    long = [para("word " * 400) for _ in range(10)]  # 4000 words: about 11 pages
+    answer, findings = run_check("CP16", doc(*long, page_count=1))
     assert answer == "no" and findings[0].data["estimated"] is True
 
 

@@ -138,6 +138,20 @@ def test_cp08_soft_hyphen_and_british_spelling_count_as_splits():
     assert answer == "no"
 
 
+def test_cp08_word_frequencies_settle_halves_that_are_words_too():
+    assert run_check("CP08", split_doc("please arrange a follow-", "up visit soon"))[0] == "yes"
+    assert run_check("CP08", split_doc("there is some-", "thing for everyone"))[0] == "no"
+    assert run_check("CP08", split_doc("for more in-", "formation call us"))[0] == "no"
+    assert run_check("CP08", split_doc("we will re-", "turn your books"))[0] == "manual"
+
+
+def test_cp08_broken_web_address_is_manual_but_a_complete_one_is_not():
+    answer, findings = run_check("CP08", split_doc("see www.example.org/", "library/timetable"))
+    assert answer == "manual"
+    assert findings[0].data["kinds"] == ["web or email address"]
+    assert run_check("CP08", split_doc("see www.example.org/", "Then ring us."))[0] == "yes"
+
+
 def test_cp08_unknown_or_ambiguous_words_are_manual():
     assert run_check("CP08", split_doc("die ver-", "schiedenen Bücher"))[0] == "manual"
     assert run_check("CP08", split_doc("send an e-", "mail to us"))[0] == "manual"
@@ -251,6 +265,8 @@ def test_cp10_docx_character_spacing_and_scale():
 def test_cp10_docx_spaces_inside_a_sentence_are_manual():
     assert run_check("CP10", doc(para("Name  and address go here")))[0] == "manual"
     assert run_check("CP10", doc(para("A sentence.  Another one.")))[0] == "yes"
+    assert run_check("CP10", doc(para("pushed\tapart in a sentence")))[0] == "manual"
+    assert run_check("CP10", doc(para("Name:\tAnne Smith")))[0] == "yes"
 
 
 # CP12 line length

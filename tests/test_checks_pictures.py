@@ -336,8 +336,8 @@ def test_cp21_drawn_writing_lines():
 
 def test_cp21_rules_under_text_are_not_writing_lines():
     lines = column(72, 90, 6, width=451)
-    shapes = tuple(Shape(bbox=(72.0, l.baseline + 4, 523.0, l.baseline + 4.5), stroke=(0, 0, 0), kind="line",
-                         page=1) for l in lines)
+    shapes = tuple(Shape(bbox=(72.0, line.baseline + 4, 523.0, line.baseline + 4.5), stroke=(0, 0, 0),
+                         kind="line", page=1) for line in lines)
     assert run_check("CP21", pdf_doc(pdf_page(pdf_block(lines), shapes=shapes)))[0] == "n/a"
 
 
@@ -524,6 +524,25 @@ def test_cp26_flat_portrait_sheet_is_na_and_user_folds_apply():
     assert run_check("CP26", document)[0] == "n/a"
     assert run_check("CP26", document, folds=[105.0])[0] == "no"
     assert run_check("CP26", document, folds=[5.0])[0] == "yes"  # 20 mm from the text
+
+
+def spread(size: tuple[float, float], cross: bool = False) -> Page:
+    """A landscape sheet holding two pages side by side (a booklet spread)."""
+    half = size[0] / 2
+    blocks = [pdf_block(column(x, 60, 10, width=half - 40 * MM)) for x in (20 * MM, half + 20 * MM)]
+    if cross:
+        blocks.append(pdf_block([pdf_line("A heading across the middle of the sheet", 100, 40, width=600)]))
+    return pdf_page(*blocks, size=size)
+
+
+def test_cp26_booklet_spread_folds_in_half_unless_text_crosses_the_middle():
+    a3_landscape = (1190.55, 841.89)
+    answer, findings = run_check("CP26", pdf_doc(spread(a3_landscape)))
+    assert answer == "yes" and "folded in half" in findings[0].message
+    assert run_check("CP26", pdf_doc(spread(a3_landscape, cross=True)))[0] == "n/a"
+    other = spread(a3_landscape, cross=True)
+    other.number = 2
+    assert run_check("CP26", pdf_doc(spread(a3_landscape), other))[0] == "n/a"
 
 
 def test_cp26_single_column_landscape_page_has_no_inferred_fold():

@@ -16,7 +16,11 @@ at reduced size for speed (JPEG draft mode, then a thumbnail): the spread
 between dark and light tones, and the variance of the Laplacian as a
 sharpness hint, plus the part of the picture that holds ink (not white or
 transparent), which is what text must keep clear of (``content_box``). They
-are worked out once per image and cached in ``doc.cache``.
+are worked out once per image and cached in ``doc.cache``. A picture whose
+used grey levels span less than ``PLAIN_SPREAD`` is one plain colour (a panel,
+or a shape whose outline is in a soft mask the model does not carry) and is
+not judged as a picture; ``plain_under`` tells whether text lies on a plain
+part of a picture (a white label box on a photo).
 """
 
 from __future__ import annotations

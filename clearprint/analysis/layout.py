@@ -16,6 +16,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clearprint.analysis.geometry import is_horizontal, overlap, to_display
@@ -29,6 +30,8 @@ INDENT_EM = 2.0  # item 11: a centred line sits this far in from both column edg
 
 _LEADER_LINE = re.compile(r"^(.{3,}?)[\s.·…_]{2,}(\d{1,4}|[ivxlcdm]+)$", re.IGNORECASE)
 _LEADER_DOTS = re.compile(r"[.·…_]{3,}|\s{2,}")
+_PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}", re.IGNORECASE)
+_SENTENCE_CLOSE = re.compile(r"[.!?:;][\"'’”)\]]*$")
 _SENTENCE_END = (".", ",", ";")
 
 
@@ -55,18 +58,20 @@ def infer(doc: Document) -> None:
 
 
 def body_size(doc: Document) -> float | None:
-    """The modal size of horizontal visible text, weighted by characters, to 0.5 pt."""
-    counts: Counter[float] = Counter()
-    for block in doc.blocks:
-        for line in block.lines or ():
-            if not is_horizontal(line):
-                continue
-            for span in line.spans:
-                if span.size:
-                    counts[round(span.size * 2) / 2] += len(span.text) - span.text.count(" ")
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    """The modal size of horizontal visible text, weighted by characters, to 0.5 pt
+    (B.1.3); of all text when none is horizontal (a page turned by /Rotate)."""
+    for horizontal_only in (True, False):
+        counts: Counter[float] = Counter()
+        for block in doc.blocks:
+            for line in block.lines:
+                if horizontal_only and not is_horizontal(line):
+                    continue
+                for span in line.spans:
+                    if span.size:
+                        counts[round(span.size * 2) / 2] += len(span.text) - span.text.count(" ")
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
 
 
 def block_size(block: Block) -> float | None:
@@ -116,17 +121,17 @@ def _facts(block: Block, page: Page) -> _Facts:
 def _assign_roles(doc: Document, size: float, facts: dict[int, _Facts]) -> None:
     """Furniture, then contents entries, title, headings and captions; the rest is body."""
     furniture = _running_text(doc, facts, size)
-    title_size = _title_size(facts, size)
+    bold_marks = _bold_marks_headings(facts.values(), size)
+    titles = _titles(facts, size, bold_marks)
     for index, fact in facts.items():
         block = fact.block
         if index in furniture:
             block.role = Role.FURNITURE
-        elif _is_contents(block):
+        elif _is_contents(fact):
             block.role = Role.CONTENTS
-        elif fact.page.number == 1 and title_size and _heading_like(fact, size) \
-                and fact.size >= title_size - 0.5:
+        elif index in titles:
             block.role = Role.TITLE
-        elif _heading_like(fact, size):
+        elif _heading_like(fact, size, bold_marks):
             block.role = Role.HEADING
         elif _is_caption(fact, size):
             block.role = Role.CAPTION
@@ -134,21 +139,45 @@ def _assign_roles(doc: Document, size: float, facts: dict[int, _Facts]) -> None:
             block.role = Role.BODY
 
 
-def _heading_like(fact: _Facts, body: float) -> bool:
+def _bold_marks_headings(facts: Iterable[_Facts], body: float) -> bool:
+    """Bold sets headings apart only when text at the body size is mostly not bold."""
+    chars = bold = 0
+    for fact in facts:
+        for span in fact.block.spans:
+            if span.size and abs(span.size - body) <= 0.5:
+                n = len(span.text) - span.text.count(" ")
+                chars += n
+                bold += n if span.bold else 0
+    return chars == 0 or bold < 0.5 * chars
+
+
+def _heading_like(fact: _Facts, body: float, bold_marks: bool) -> bool:
     """Large and short, or bold, short and not a sentence (B.1.3)."""
     letters = sum(c.isalpha() for c in fact.text)
     if letters < 2:
         return False
     if fact.size >= HEADING_RATIO * body and fact.lines <= 4 and len(fact.text) <= 250:
         return True
-    return (fact.bold_share >= 0.8 and fact.lines <= 2 and len(fact.text) <= 100
+    return (bold_marks and fact.bold_share >= 0.8 and fact.lines <= 2 and len(fact.text) <= 100
             and not fact.text.endswith(_SENTENCE_END))
 
 
-def _title_size(facts: dict[int, _Facts], body: float) -> float | None:
-    sizes = [f.size for f in facts.values()
-             if f.page.number == 1 and _heading_like(f, body) and not _in_zone(f)]
-    return max(sizes) if sizes else None
+def _titles(facts: dict[int, _Facts], body: float, bold_marks: bool) -> set[int]:
+    """The largest heading text on page 1, when it is larger than body text.
+
+    Several blocks at that size are a heading level, not a title: then only the
+    top-most is the title.
+    """
+    candidates = [f for f in facts.values()
+                  if f.page.number == 1 and f.size >= HEADING_RATIO * body
+                  and _heading_like(f, body, bold_marks) and not _in_zone(f)]
+    if not candidates:
+        return set()
+    largest = max(f.size for f in candidates)
+    top = [f for f in candidates if f.size >= largest - 0.5]
+    if len(top) > 2:
+        top = [min(top, key=lambda f: f.box[1])]
+    return {f.block.index for f in top}
 
 
 def _in_zone(fact: _Facts) -> bool:
@@ -183,11 +212,25 @@ def _mid_y(fact: _Facts) -> float:
     return (fact.box[1] + fact.box[3]) / 2 / (fact.page.height or 1.0)
 
 
-def _is_contents(block: Block) -> bool:
-    """Most lines are 'entry ...... page number' (dot leaders or wide gaps)."""
-    texts = [line.text.strip() for line in block.lines]
-    matches = sum(1 for text in texts if _LEADER_LINE.match(text) and _LEADER_DOTS.search(text))
-    return matches > 0 and matches * 2 >= len(texts)
+def _is_contents(fact: _Facts) -> bool:
+    """Most lines are 'entry ...... page number': dot leaders, or a wide gap
+    before a page number set apart from the entry."""
+    lines = fact.block.lines
+    matches = sum(1 for line in lines if _leader_line(line, fact))
+    return matches > 0 and matches * 2 >= len(lines)
+
+
+def _leader_line(line: Line, fact: _Facts) -> bool:
+    text = line.text.strip()
+    if _LEADER_LINE.match(text) and _LEADER_DOTS.search(text):
+        return True
+    spans = [s for s in line.spans if s.text.strip() and s.bbox]
+    if len(spans) < 2 or not _PAGE_NUMBER.fullmatch(spans[-1].text.strip()):
+        return False
+    if len(" ".join(s.text for s in spans[:-1]).strip()) < 3:
+        return False
+    gap = to_display(spans[-1].bbox, fact.page)[0] - to_display(spans[-2].bbox, fact.page)[2]
+    return gap >= 2 * (fact.size or 1.0)
 
 
 def _is_caption(fact: _Facts, body: float) -> bool:
@@ -289,7 +332,9 @@ def _classify_paragraph(lines: list[Line], extents: list[tuple[float, float]],
     right_flush = flush_count >= 2 and flush_count >= 0.9 * len(body_ends)
     if left_flush and right_flush and _stretched_spacing(lines[:-1]):
         last_ratio = _gap_ratio(lines[-1])
-        if far - ends[-1] <= tol and last_ratio is not None and last_ratio > 1.3:
+        # A full last line that does not end a sentence continues in the next column.
+        if (far - ends[-1] <= tol and last_ratio is not None and last_ratio > 1.3
+                and _SENTENCE_CLOSE.search(lines[-1].text.rstrip())):
             return Alignment.DISTRIBUTED
         return Alignment.JUSTIFIED
     if left_flush:

@@ -10,8 +10,11 @@ PDF: *p* is the block's median baseline pitch, *w* the font's space at its size
 (from the PDF, else the font table). DOCX: *p* comes from the paragraph's line
 spacing rule (B.4.3: auto multiples of the font's line height, exact, at
 least), *w* from the font table; exact spacing below the type size cuts off
-the tops of letters and is "no". Paragraphs with the same spacing are
-reported together: by page in a PDF, by style in a Word file.
+the tops of letters and is "no". A PDF does not mark its tables, captions or
+pull quotes, so tightly set blocks give "no" only when they hold at least
+``tight_lines_fail_share`` of the lines of running text, and blocks that are
+mostly figures are not judged. Paragraphs with the same spacing are reported
+together: by page in a PDF, by style in a Word file.
 """
 
 from __future__ import annotations
@@ -121,8 +124,9 @@ def _finding(members: list[tuple[Block, Spacing, Severity, str]], severity: Seve
                    f"ideally {need:.1f} pt.")
     elif reason == "single":
         message = (f"{what.capitalize()} with lines {p:.1f} pt apart ({how}{p / s:.2f} x the "
-                   f"{s:g} pt type size): about single spacing. RNIB asks for {need:.1f} pt "
-                   f"(space between lines of {opts.leading_word_spaces:g} word spaces).")
+                   f"{s:g} pt type size): the space between lines is {spacing.leading_spaces:.1f} "
+                   f"word spaces, where RNIB asks for {opts.leading_word_spaces:g} ({need:.1f} pt "
+                   "apart).")
     else:
         message = (f"{what.capitalize()} with lines {p:.1f} pt apart, more than "
                    f"{opts.loose_line_pitch:g} x the {s:g} pt type size: very loose spacing.")

@@ -1,12 +1,14 @@
 """CP08: have you avoided splitting any words between lines?
 
 PDF: wherever a line of text ends in a letter and a hyphen and the next line
-(in the same paragraph, or the first line of the next one) starts with a small
-letter, the two halves are looked up in an English word list. A word that
-only exists joined ("impor-tant") is a split word: "no". Two words that only
-exist apart ("well-known", "self-esteem") are a compound that happens to end a
-line: fine. When the list cannot settle it (all three are words, or a part is
-unknown, as in other languages) a person decides. Phone numbers, postcodes,
+(in the same paragraph, or the first line of the next one, across a column
+or a page turn) starts with a small letter, the two halves are looked up in
+an English word list with word frequencies. A word that only exists joined
+("impor-tant") is a split word: "no". Two words that only exist apart
+("well-known", "self-esteem") are a compound that happens to end a line:
+fine. When the halves are words too, how common the joined form is decides,
+and close cases, words the list does not know (other languages) and prefixes
+often written with a hyphen are left to a person. Phone numbers, postcodes,
 dates and web or email addresses broken over two lines are left to a person
 too. Dashes are not hyphens.
 
@@ -31,8 +33,10 @@ from clearprint.results import Finding
 HYPHENS = "\u00ad\u2010\u2011"  # soft, hyphen, non-breaking hyphen: read as "-"
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 OPENING = "([{" + QUOTES
-# Prefixes often written with a hyphen: "pre-existing" joined may be a word
-# while "pre" is not, so a line break after them is left to a person.
+COMPOUND_RATIO = 0.03  # joined this rare against its rarer half: a hyphenated compound
+SPLIT_RATIO = 1.5  # joined this common against its rarer half: one word split in two
+# Prefixes often written with a hyphen ("co-operation", "pre-existing"): a
+# break after them is a compound or left to a person, never called a split.
 PREFIXES = frozenset({
     "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "mid", "multi", "non",
     "post", "pre", "pro", "re", "self", "semi", "socio", "sub", "super", "trans", "ultra", "un",
@@ -43,11 +47,14 @@ MONTH = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|S
          r"|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b")
 # A single piece of information broken over two lines: (end of line, start of next).
 INFORMATION = (
-    ("phone number", re.compile(r"^(\+\d{1,3}|\(?0\d{0,5}\)?\d{0,5})$"), re.compile(r"^\d{3,}")),
+    ("phone number", re.compile(r"^(?=(\D*\d){3})(\+\d{1,3}|\(?0\d{0,5}\)?\d{0,5})$"),
+     re.compile(r"^\d{3,}")),
     ("postcode", re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$"), re.compile(r"^\d[A-Z]{2}\b")),
     ("date", re.compile(r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"), re.compile(rf"^{MONTH}")),
 )
 ADDRESS = re.compile(r"@|://|^www\.", re.I)
+# The rest of an address on the next line: no space, and a dot or slash inside.
+CONTINUED_ADDRESS = re.compile(r"^[\w%~-]*[./][\w%~-]")
 # British spellings the (American) word list lacks, tried as their US forms.
 BRITISH = ((re.compile(r"is(ation|ations|e|es|ed|ing|er|ers)$"), r"iz\1"),
            (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
@@ -153,14 +160,33 @@ def _classify(end_line: str, start_line: str, information: bool = True) -> tuple
     if not before or tail is None or before.isupper():
         return None, ""  # "HCV-infected": hyphenation never breaks an acronym
     head, tail_word = before.lower(), tail.group(0).lower()
-    joined = head + tail_word
     shown = f"{left}{right.rstrip('.,;:!?)]}' + QUOTES)}"
-    head_known, tail_known, joined_known = _known(head), _known(tail_word), _known(joined)
-    if joined_known and not (head_known and tail_known):
-        return ("ambiguous" if head in PREFIXES else "split"), shown
-    if head_known and tail_known:
-        return ("ambiguous" if joined_known else None), shown
-    return "unknown word", shown
+    return _verdict(head, tail_word), shown
+
+
+def _verdict(head: str, tail: str) -> str | None:
+    """Split word, compound, or undecided, from how common the halves are joined and apart.
+
+    A word that exists only joined ("impor"+"tant") is split. When the halves
+    are words too, the word list's frequencies decide: joined far rarer than
+    its parts ("followup", "turnaround") is a compound; joined more common than
+    the rarer part ("before", "something") is a split; in between, a person
+    decides. After a prefix often written with a hyphen ("co-operation",
+    "pre-existing") only the compound verdict is trusted.
+    """
+    joined = _frequency(head + tail)
+    parts = [f for f in (_frequency(head), _frequency(tail)) if f]
+    if not joined:
+        compound = len(parts) == 2 or (head in PREFIXES and _frequency(tail) > 0)
+        return None if compound else "unknown word"
+    ratio = joined / min(parts) if parts else float("inf")
+    if ratio < COMPOUND_RATIO:
+        return None
+    if head in PREFIXES:
+        return "ambiguous"
+    if len(parts) < 2 or ratio >= SPLIT_RATIO:
+        return "split"
+    return "ambiguous"
 
 
 def _information(left: str, right: str) -> str | None:
@@ -168,8 +194,8 @@ def _information(left: str, right: str) -> str | None:
     for kind, end, start in INFORMATION:
         if end.match(left) and start.match(right):
             return kind
-    broken = left[-1] in "/-_@" or (left[-1] == "." and right[:1].islower())
-    if ADDRESS.search(left) and broken:
+    unfinished = left.endswith(("://", "@", "-", "_")) or CONTINUED_ADDRESS.match(right)
+    if ADDRESS.search(left) and unfinished:
         return "web or email address"
     return None
 
@@ -180,23 +206,24 @@ def _normalise(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-def _known(word: str) -> bool:
+def _frequency(word: str) -> int:
+    """How common an English word is in the word list (0: not a word), British spellings too."""
     words = _word_list()
     if word in words:
-        return True
+        return words[word]
     for pattern, american in BRITISH:
         variant = pattern.sub(american, word)
         if variant != word and variant in words:
-            return True
-    return False
+            return words[variant]
+    return 0
 
 
 @lru_cache(maxsize=1)
-def _word_list() -> frozenset[str]:
-    """English words (pyspellchecker's frequency list, loaded once and only when needed)."""
+def _word_list() -> dict[str, int]:
+    """English words and their frequencies (pyspellchecker's list, loaded once, when needed)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
 # --- DOCX ----------------------------------------------------------------

@@ -1,20 +1,22 @@
 """CP10: have you avoided leaving uneven gaps between words or letters?
 
 PDF: on each full line of running text (the last line of a paragraph is left
-out: it is never stretched) the gaps between words are compared with the
-font's normal space, as the ratio *r* of their mean to that space. A paragraph
-whose lines have *r* above ``word_gap_fail_ratio`` or below
-``word_gap_min_ratio``, or whose *r* varies from line to line by more than
-``word_gap_max_variation`` (coefficient of variation), has uneven gaps: "no";
-*r* in the review band is left to a person. Gaps wider than three type sizes
-are tabs or columns and are not counted. Letter spacing (the mean extra gap
-between the letters of a word) and horizontal scaling are compared with the
-type size.
+out: it is never stretched) the typical (median) gap between words is
+compared with the font's normal space, as a ratio *r*. A paragraph with two
+or more lines whose *r* is above ``word_gap_fail_ratio``, or whose *r* varies
+from line to line by more than ``word_gap_max_variation`` (coefficient of
+variation) while some lines are wide, has uneven gaps: "no". Justification
+stretches each line by its own amount, so gaps that are off by the same
+amount on every line, gaps narrower than ``word_gap_min_ratio`` and single
+odd lines are left to a person. Tabs, table rows, scripts whose glyph boxes
+the measure cannot read (Arabic, Chinese) and gaps that cannot be true (words
+touching) are not counted. Letter spacing (the mean extra gap between the
+letters of a word) and horizontal scaling are compared with the type size.
 
 DOCX has no lines without a layout engine: justified running text that wraps
 is "no" (its gaps are stretched by design), and character spacing and scale
-are read from the run properties. Several spaces or tabs inside a sentence,
-used to push text along, are left to a person.
+are read from the run properties. Several spaces inside a sentence, used to
+push text along, are left to a person.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from clearprint.model import Block, Document, Line, Span
 from clearprint.results import Finding, Severity
 
 TAB_GAP_EM = 3.0  # a gap wider than this many type sizes is a tab or a column gap
-MIN_GAPS = 2  # word gaps a line needs before its mean says anything
+MIN_GAPS = 2  # word gaps a line needs before its typical gap says anything
 MIN_LINES_FOR_VARIATION = 3
 MIN_LINES_FOR_STEADY = 4  # lines needed before gaps that never vary are taken as set, not stretched
 STEADY_VARIATION = 0.05  # below this variation from line to line, gaps are set, not stretched
@@ -41,8 +43,10 @@ IRREGULAR_SHARE = 1 / 3  # a line with more odd gaps than this is tabbed or tabu
 IMPLAUSIBLE_RATIO = 0.25  # words this close would touch: a measuring fault, not spacing
 MIN_TRACKED_LETTERS = 20  # letters a paragraph needs before its letter spacing is judged
 SEPARATE_SCRIPTS_END = "\u0530"  # Latin, Greek and Cyrillic lie below this
-# A run of spaces, or a tab, between two words of one sentence.
-LAYOUT_SPACES = re.compile(r"(?<=[^\s.!?:;])( {2,}|\t)(?=\w)")
+# Spaces typed to push words apart: a run of spaces between two words of one
+# sentence, or a tab between two small letters. (A tab after a label or a
+# number is how text should be lined up, and is fine.)
+LAYOUT_SPACES = re.compile(r"(?<=[^\s.!?:;]) {2,}(?=\w)|(?<=[a-z,])\t+(?=[a-z])")
 
 
 @check("CP10")
@@ -127,8 +131,8 @@ def _judge_block(block: Block, opts: Options) -> Judged | None:
     person. One odd line can be a measuring slip (a formula, a footnote
     mark): a paragraph fails on two."""
     full_lines = block.lines[:-1]
-    spaced = [line for line in full_lines if LAYOUT_SPACES.search(line.text)]
-    ratios = [r for line in full_lines if not LAYOUT_SPACES.search(line.text)
+    spaced = {id(line) for line in full_lines if LAYOUT_SPACES.search(line.text)}
+    ratios = [r for line in full_lines if id(line) not in spaced
               for r in [_line_ratio(line)] if r is not None]
     wide = [r for r in ratios if r > opts.word_gap_fail_ratio]
     narrow = [r for r in ratios if r < opts.word_gap_min_ratio]

@@ -72,9 +72,10 @@ def _pdf(doc: Document, opts: Options) -> Iterator[Finding]:
         worst = min(found, key=lambda g: g.narrowest.em)
         pair = worst.narrowest
         page_list = sorted({g.page.number for g in found})
+        where = f" on page {worst.page.number}" if len(page_list) > 1 else ""
         message = (f"{len(found)} column gap(s) {describe(pair.em, rule, opts)}, on "
                    f"{pages_text(page_list)}; the narrowest is {pair.width:.1f} pt "
-                   f"({pair.em:.2f} em of {pair.size:g} pt type) on page {worst.page.number}.")
+                   f"({pair.em:.2f} em of {pair.size:g} pt type){where}.")
         location = Location(page=worst.page.number, bbox=from_display(pair.box, worst.page),
                             rotation=worst.page.rotation or None,
                             excerpt=excerpt(pair.right.pieces[0].text))

@@ -10,9 +10,10 @@ over an image painted before it, bullets and colour fills aside); more than
 ``max_reversed_panels`` dark panels carrying light text; more than
 ``max_decorative_shapes`` small shapes that are neither rules nor panels; less
 than ``min_white_space_share`` of the page empty; rotated text; hidden or
-clipped text; underlining for emphasis. The one clear "no" is text cut off at
-the page edge: part of a line is printed and the rest is lost. Each sign is
-reported once, with the pages it appears on.
+clipped text; underlining for emphasis (links aside). The one clear "no" is
+text cut off at the page edge: part of a line is printed and the rest is
+lost; a line cut at the inner edges of two facing pages is a spread and only
+manual. Each sign is reported once, with the pages it appears on.
 
 DOCX, across the document: fonts and sizes as above, text boxes, drawn
 shapes, pictures behind text, patterned shading, rotated text directions and
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from clearprint.analysis.background import luminance
 from clearprint.analysis.geometry import to_display
 from clearprint.analysis.images import is_decorative, page_share
-from clearprint.analysis.text import excerpt, visible
+from clearprint.analysis.text import body_size, dominant_size, excerpt, visible
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.config import Options
@@ -53,8 +54,11 @@ SMALL_SHARE = 0.01  # shapes under this share of the page are small
 BACKGROUND_SHARE = 0.5  # fills and pictures over this share of the page are backgrounds
 PALE_FILL = 0.9  # luminance above which a fill does not print as ink
 GRID_PT = 2.0  # white-space grid resolution
-CLIPPED_MIN_CHARS = 20  # fewer clipped characters are within the reader's estimate
-EDGE_PT = 1.0  # a line reaching this close to the page edge, on a page with clipped text, is cut off
+CLIPPED_MIN_CHARS = 20  # text runs cut off whole by a clip: fewer characters are a stray mark
+EDGE_PT = 1.0  # a line running this far over the side of the page is cut off
+DISPLAY_SIZE_FACTOR = 2.0  # type this many times the body size (and DISPLAY_MIN_PT) is display type
+DISPLAY_MIN_PT = 24.0
+DEFAULT_BODY_SIZE = 12.0
 UNDERLINE_MIN_CHARS = 3
 # Links are underlined by convention, and often broken across lines ("gpu.html").
 LINK_TEXT = re.compile(r"https?://|www\.|\S@\S|/\S|%[0-9a-f]{2}|#\S|\.(html?|pdf|aspx?|php|com|org|net|gov|edu|uk|int)\b",
@@ -90,6 +94,7 @@ MESSAGES = {
     "hidden": "Invisible text (an OCR layer or hidden text)",
     "clipped": "Text cut off by a clip or the page edge",
     "cut_off": "Text runs off the edge of the page",
+    "cut_off_display": "Large display type runs off the edge of the page (check it is meant)",
     "spread": "A line runs across two facing pages",
     "underline": "Underlining used for emphasis",
     "text_boxes": "Text boxes",
@@ -107,9 +112,10 @@ def layout(doc: Document, opts: Options) -> Iterator[Finding]:
             if block.page is not None:
                 by_page.setdefault(block.page, []).append(block)
         spreads = _spread_lines(doc.pages, by_page)
+        body = body_size(doc) or DEFAULT_BODY_SIZE
         for page in doc.pages:
             if not page.scanned:
-                _page_signs(page, by_page.get(page.number, []), opts, signs, spreads)
+                _page_signs(page, by_page.get(page.number, []), opts, signs, spreads, body)
     else:
         _docx_signs(doc, opts, signs)
     for sign in signs.values():
@@ -184,7 +190,7 @@ def _sizes(spans: list[Span]) -> list[float]:
 
 
 def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str, Sign],
-                spreads: set[int]) -> None:
+                spreads: set[int], body: float) -> None:
     here = Location(page=page.number, rotation=page.rotation or None)
     spans = [s for b in blocks for s in b.spans]
     families = _families(spans)
@@ -220,18 +226,10 @@ def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str,
     if page.hidden_chars:
         _add(signs, "hidden", page.number, page.hidden_chars,
              f"{page.hidden_chars} characters", here)
+    _cut_off_signs(page, blocks, spreads, body, signs)
     if page.clipped_chars >= CLIPPED_MIN_CHARS:
-        edge = _at_edge(page, blocks)
-        if edge is not None and id(edge) in spreads:
-            _add(signs, "spread", page.number, page.clipped_chars, "it is cut at the inner edge of each page",
-                 edge.location.but(excerpt=excerpt(edge.text)))
-        elif edge is not None:
-            _add(signs, "cut_off", page.number, page.clipped_chars,
-                 f"{page.clipped_chars} characters cut off",
-                 edge.location.but(excerpt=excerpt(edge.text)), Severity.NO)
-        else:
-            _add(signs, "clipped", page.number, page.clipped_chars,
-                 f"{page.clipped_chars} characters", here)
+        _add(signs, "clipped", page.number, page.clipped_chars,
+             f"{page.clipped_chars} characters", here)
     underlined = [(b, s) for b in blocks for s in b.spans if _emphasis_underline(b, s)]
     if underlined:
         block, span = underlined[0]
@@ -326,13 +324,21 @@ def _white_share(page: Page, blocks: list[Block]) -> float:
     return 1 - covered / (columns * rows)
 
 
-def _edge_sides(page: Page, line_box: BBox) -> set[str]:
-    """The page edges a line reaches or crosses, as displayed."""
-    x0, y0, x1, y1 = to_display(line_box, page)
-    sides = {"left"} if x0 <= EDGE_PT else set()
-    if x1 >= page.width - EDGE_PT:
+def _edge_sides(page: Page, line: Line) -> set[str]:
+    """The page edges a line of text runs over, as displayed.
+
+    A glyph box is as wide as the glyph but as tall as the line, so a line
+    runs off the side as soon as it crosses it, off the top or foot only when
+    half its height is over.
+    """
+    x0, y0, x1, y1 = to_display(line.bbox, page)
+    over = 0.5 * (y1 - y0)
+    sides = set()
+    if x0 < -EDGE_PT:
+        sides.add("left")
+    if x1 > page.width + EDGE_PT:
         sides.add("right")
-    if y0 <= EDGE_PT or y1 >= page.height - EDGE_PT:
+    if y0 < -over or y1 > page.height + over:
         sides.add("top or bottom")
     return sides
 
@@ -342,12 +348,23 @@ def _horizontal(block: Block) -> Iterator[Line]:
     return (ln for ln in block.lines if abs(ln.angle) <= HORIZONTAL_DEGREES and not ln.vertical)
 
 
-def _at_edge(page: Page, blocks: list[Block]) -> Block | None:
-    """A block with a horizontal line reaching the page edge: what is left of text that ran off it."""
+def _cut_off_signs(page: Page, blocks: list[Block], spreads: set[int], body: float,
+                   signs: dict[str, Sign]) -> None:
+    """Lines running off the page: a "no" for reading text, a person's call for display type."""
     for block in blocks:
-        if any(_edge_sides(page, line.bbox) for line in _horizontal(block)):
-            return block
-    return None
+        cut = [ln for ln in _horizontal(block) if _edge_sides(page, ln)]
+        if not cut:
+            continue
+        where = block.location.but(bbox=cut[0].bbox, excerpt=excerpt(cut[0].text))
+        size = dominant_size(cut[0].spans) or body
+        if id(block) in spreads:
+            _add(signs, "spread", page.number, len(cut), "it is cut at the inner edge of each page", where)
+        elif size > max(DISPLAY_SIZE_FACTOR * body, DISPLAY_MIN_PT):
+            _add(signs, "cut_off_display", page.number, size, f"{size:g} pt type", where)
+        else:
+            sides = sorted({side for ln in cut for side in _edge_sides(page, ln)})
+            _add(signs, "cut_off", page.number, len(cut),
+                 f"{len(cut)} line(s) cut off at the {' and '.join(sides)} edge", where, Severity.NO)
 
 
 def _spread_lines(pages: list[Page], by_page: dict[int, list[Block]]) -> set[int]:
@@ -359,9 +376,9 @@ def _spread_lines(pages: list[Page], by_page: dict[int, list[Block]]) -> set[int
     found: set[int] = set()
     for left, right in zip(pages, pages[1:], strict=False):
         outgoing = [(b, to_display(ln.bbox, left)) for b in by_page.get(left.number, [])
-                    for ln in _horizontal(b) if "right" in _edge_sides(left, ln.bbox)]
+                    for ln in _horizontal(b) if "right" in _edge_sides(left, ln)]
         incoming = [(b, to_display(ln.bbox, right)) for b in by_page.get(right.number, [])
-                    for ln in _horizontal(b) if "left" in _edge_sides(right, ln.bbox)]
+                    for ln in _horizontal(b) if "left" in _edge_sides(right, ln)]
         for a, box_a in outgoing:
             for b, box_b in incoming:
                 if min(box_a[3], box_b[3]) - max(box_a[1], box_b[1]) > 0:

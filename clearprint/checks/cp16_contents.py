@@ -1,9 +1,10 @@
 """CP16: is there a contents list?
 
-A contents list is needed from ``contents_min_pages`` pages on, and in a Word
-file also from ``contents_min_headings`` top-level headings; shorter
+A contents list is needed from ``contents_min_pages`` pages on; shorter
 documents are n/a. A Word file has no fixed pages: the count Word saved is
-used, or else the words divided by ``words_per_page``.
+used unless the words (at ``words_per_page``) fill several times as many, as
+in files made by programs from a template that says "1". A shorter Word file
+with ``contents_min_headings`` top-level headings is left to a person.
 
 PDF: the first max(5, 10 %) pages are searched for a printed list: a line
 that reads "Contents" (or "Table of contents", "In this issue" and the same in
@@ -12,8 +13,9 @@ leader dots or a wide gap, with the numbers mostly in order, or paragraphs the
 layout pass marked as contents entries. Title and page number often sit in
 separate blocks, so rows are rebuilt from lines on one baseline. A contents
 heading later in the document also counts. Bookmarks alone are not a printed
-list: manual. DOCX: the reader's evidence (a TOC field, a contents gallery,
-TOC styles, a Contents heading); a field never updated is manual.
+list, and pages of little text (posters, cards) may not need one: manual.
+DOCX: the reader's evidence (a TOC field, a contents gallery, TOC styles, a
+Contents heading); a field never updated is manual.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ CONTENTS_HEADING = re.compile(
     r"contenidos?|sumario|sommario|inhoud(sopgave)?|spis\s+tre[sś]ci|содержание|оглавление)\s*:?\s*$",
     re.IGNORECASE,
 )
+INDEX_HEADING = re.compile(r"^\s*(index|stichwortverzeichnis|register|índice alfabético)\s*$", re.IGNORECASE)
 ENTRY = re.compile(r"^(.{3,}?)[\s.·…_]{2,}(\d{1,4}|[ivxlcdm]+)$", re.IGNORECASE)
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 MIN_ENTRIES = 3
@@ -118,7 +121,7 @@ def _pdf(doc: Document, opts: Options) -> Iterator[Finding]:
     if heading is not None or listed or marked:
         yield _found(heading, listed, marked)
         return
-    later = _later_heading(doc, blocks_by_page, window)
+    later = _later_heading(doc, blocks_by_page, window, CONTENTS_HEADING)
     if later is not None:
         yield Finding.info(f"A contents list headed \"{excerpt(later.text)}\" on page "
                            f"{later.page.number}.", _row_location(later), page=later.page.number)
@@ -128,6 +131,12 @@ def _pdf(doc: Document, opts: Options) -> Iterator[Finding]:
         yield Finding.manual(f"No contents list, but the pages hold little text (about {words:.0f} "
                              "words each): if they are posters, cards or slides rather than one "
                              "document, they may not need one.", pages=pages)
+        return
+    index = _later_heading(doc, blocks_by_page, 0, INDEX_HEADING)
+    if index is not None:
+        yield Finding.manual(f"No contents list, but an index on page {index.page.number}: check "
+                             "readers can find their way; a contents list at the start would help.",
+                             _row_location(index), pages=pages)
         return
     if doc.outline:
         yield Finding.manual(f"No printed contents list in the first {window} pages; the PDF has "
@@ -222,11 +231,16 @@ def _found(heading: Row | None, listed: list[Row], marked: list[Block]) -> Findi
     return Finding.info(f"{what}{extra}.", where, entries=len(listed) or len(marked))
 
 
-def _later_heading(doc: Document, blocks_by_page: dict[int, list[Block]], window: int) -> Row | None:
-    for page in doc.pages[window:]:
+def _later_heading(doc: Document, blocks_by_page: dict[int, list[Block]], first: int,
+                   pattern: re.Pattern[str]) -> Row | None:
+    """The first short line from page ``first + 1`` on that reads as the given heading."""
+    for page in doc.pages[first:]:
         for block in blocks_by_page.get(page.number, []):
-            if len(block.text) < 40 and CONTENTS_HEADING.match(block.text):
-                return next(r for r in _rows(page, [block]) if CONTENTS_HEADING.match(r.text))
+            if len(block.text) < 40 and pattern.match(block.text):
+                rows = _rows(page, [block])
+                found = next((r for r in rows if pattern.match(r.text)), rows[0] if rows else None)
+                if found is not None:
+                    return found
     return None
 
 

@@ -1,26 +1,35 @@
 """CP17: are page numbers and headings consistent and in the same place on each page?
 
 PDF page numbers are lines in the top or bottom ``FURNITURE_SHARE`` of a page
-that read as a page number ("7", "vii", "Page 7 of 30", "- 7 -", "3-7"), or a
-number at either end of a footer line ("Annual report | 7"). A candidate
-counts when its value minus the page's position is shared by at least two
-pages, so years and figures in footers drop out. Positions are compared in
-displayed space as distances from the nearest edges, anchored left, centre or
-right (whichever holds steadiest), within ``furniture_tolerance_pt`` or
+that read as a page number ("7", "vii", "Page 7 of 30", "- 7 -", "3-7") or
+hold "Page 7"; in a running head or footer also a number in its own run or at
+either end of the line ("Annual report | 7"). A candidate counts when its
+value minus the page's position is shared by at least two pages, so years and
+figures drop out; a number where the others are counts too, so numbering that
+restarts (appendices) is still seen. Positions are compared in displayed
+space as distances from the nearest edges, anchored left, centre or right
+(whichever holds steadiest), within ``furniture_tolerance_pt`` or
 ``furniture_tolerance_share`` of the page, whichever is larger; odd and even
-pages may mirror each other. The first page (a cover) may differ or lack a
-number. A number that moves, or more than ``max_missing_page_numbers``
-numbered-looking pages without one, is a "no"; no page numbers at all is a
-"no" from three pages on, and left to a person for two. Running heads that
-move, and headings of one look (font, size, weight, colour) that line up
-differently with their text, or a few headings that look unlike the others
-of their size, are manual.
+pages may mirror each other.
+
+A number that moves is a "no", and so are more than
+``max_missing_page_numbers`` unnumbered pages in the body of the document. The
+first and last pages (covers) may lack one; unnumbered front matter and pages
+that open a chapter (a book convention) are left to a person. No page numbers
+at all is a "no" from three pages on, left to a person for two pages or for
+pages of little text (posters, cards). Running heads that move, headings of
+one look (font, size, weight, colour) that are left-aligned on some pages and
+centred on others, and a few headings that look unlike the others of their
+size, are manual; title pages and front matter are left out of the heading
+comparison, and only headings followed by a paragraph count, since the layout
+pass also calls bold table headers headings.
 
 DOCX: every section must show a PAGE field in its header or footer, its own
-or inherited ("linked to previous"); a later section without one is a "no",
-the first (often a cover) is left to a person. Different alignments between
-sections, and headings of one style that look different from each other, are
-manual. Single-page documents are n/a.
+or inherited ("linked to previous"), on odd and, with different even pages,
+even pages; a section after the first numbered one without it is a "no",
+sections before it (cover, front matter) are left to a person. Different
+positions between sections, and headings of one style that look different
+from each other, are manual. Single-page documents are n/a.
 """
 
 from __future__ import annotations

@@ -61,6 +61,7 @@ LETTER = re.compile(r"[^\W\d_]")
 DOTS_AT_END = re.compile(r"(?:\.{8,}|…{4,})\s*$")  # shorter runs end sentences ("...")
 BOX_CHARS = "\u2610\u2611\u2612"  # ballot boxes
 SQUARE_CHARS = "\u25a1\u25a2"  # white squares: tick boxes when two or more share a line
+TYPED = "typed"  # what _fields gives for a content control: counted, not judged
 
 
 @dataclass(slots=True)
@@ -80,11 +81,12 @@ def writing_space(doc: Document, opts: Options) -> Iterator[Finding]:
     places = 0
     spots: list[Spot] = []
     typed = 0
+    # Each source gives a Spot for a place that is too small, None for one that is fine.
     for found in (_fields(doc, opts), _static_pdf(doc, opts), _runs(doc, opts), _box_glyphs(doc, opts)):
         for item in found:
             if item is None:
                 places += 1
-            elif item == "typed":
+            elif item == TYPED:
                 typed += 1
             else:
                 places += 1
@@ -138,7 +140,7 @@ def _fields(doc: Document, opts: Options) -> Iterator[Spot | str | None]:
         [f for f in doc.fields if f.origin != "content control"])
     for field in doc.fields:
         if field.origin == "content control":
-            yield "typed"
+            yield TYPED
         elif field.kind in ("signature", "button") or (_empty_cell(field) and not judge_cells):
             continue
         elif field.kind in CHECKBOX_KINDS:
@@ -250,16 +252,21 @@ def _static_pdf(doc: Document, opts: Options) -> Iterator[Spot | None]:
         if not rules and not boxes:
             continue
         text = _page_text(page)
-        widgets = [f.location.bbox for f in doc.fields if f.location.page == page.number and f.location.bbox]
+        widgets = _widgets(doc, page)
         rules = [r for r in rules if not any(_intersects(r.bbox, w, slack=2.0) for w in widgets)]
         yield from _rules(page, rules, text, opts)
         for box in boxes:
-            if any(_intersects(box.bbox, t.box) for t in text) or any(_intersects(box.bbox, w) for w in widgets):
+            covered = [t.box for t in text] + widgets
+            if any(_intersects(box.bbox, other) for other in covered):
                 continue
             side = min(box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]) * MM_PER_PT
             yield (Spot("tick box", "across", side, opts.min_checkbox_mm, Severity.NO,
                         Location(page=page.number, bbox=box.bbox, rotation=page.rotation or None))
                    if side < opts.min_checkbox_mm else None)
+
+
+def _widgets(doc: Document, page: Page) -> list[BBox]:
+    return [f.location.bbox for f in doc.fields if f.location.page == page.number and f.location.bbox]
 
 
 def _writing_line(shape: Shape, page: Page) -> bool:
@@ -365,7 +372,7 @@ def _stacked(rules: list[Shape], room: dict[int, tuple[float | None, str]]) -> s
     for group in alike.values():
         group.sort(key=lambda r: r.bbox[1])
         run = [group[0]]
-        for upper, lower in zip(group, group[1:]):
+        for upper, lower in zip(group, group[1:], strict=False):
             gap, kind = room[id(lower)]
             if kind == "line" and gap is not None and gap >= MIN_GAP_MM / MM_PER_PT \
                     and abs(lower.bbox[1] - upper.bbox[3] - gap) < 1:
@@ -381,13 +388,13 @@ def _stacked(rules: list[Shape], room: dict[int, tuple[float | None, str]]) -> s
 
 def _label_for(text: _Text, rule: BBox) -> bool:
     """A few words standing on the line's level just left of it: "Name: ______"."""
-    return (LETTER.search(text.text) is not None and len(text.text.strip()) <= LABEL_MAX_CHARS
-            and _beside(text, rule))
+    return (_beside(text, rule) and len(text.text.strip()) <= LABEL_MAX_CHARS
+            and LETTER.search(text.text) is not None)
 
 
 def _scale_for(text: _Text, rule: BBox) -> bool:
     """A number just left of the line, level with it: a chart's scale ("$120 ____")."""
-    return LETTER.search(text.text) is None and any(c.isdigit() for c in text.text) and _beside(text, rule)
+    return _beside(text, rule) and LETTER.search(text.text) is None and any(c.isdigit() for c in text.text)
 
 
 def _beside(text: _Text, rule: BBox) -> bool:
@@ -411,8 +418,7 @@ def _runs(doc: Document, opts: Options) -> Iterator[Spot | None]:
     limit = opts.min_writing_line_spacing_mm
     if doc.format == "pdf":
         for page in doc.pages:
-            widgets = [f.location.bbox for f in doc.fields if f.location.page == page.number and f.location.bbox]
-            yield from _pdf_runs(page, limit, widgets)
+            yield from _pdf_runs(page, limit, _widgets(doc, page))
         return
     previous: Block | None = None
     for block in doc.blocks:

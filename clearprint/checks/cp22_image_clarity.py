@@ -113,8 +113,9 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
 
 
 def _problem(measured: ImageMetrics, opts: Options) -> str | None:
-    if measured.tone_spread < opts.min_image_tone_spread and measured.detail_spread < opts.min_image_tone_spread:
-        return f"has low contrast (tone spread {measured.tone_spread:.2f}, needs {opts.min_image_tone_spread:g})"
+    least = opts.min_image_tone_spread
+    if measured.tone_spread < least and measured.detail_spread < least:
+        return f"has low contrast (tone spread {measured.tone_spread:.2f}, needs {least:g})"
     if measured.sharpness < opts.min_image_sharpness:
         return f"may be blurred (edge strength {measured.sharpness:.0f})"
     return None

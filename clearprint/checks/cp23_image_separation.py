@@ -46,7 +46,7 @@ from clearprint.analysis.images import (
 from clearprint.analysis.text import body_size, dominant_size, excerpt
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Part, Role
+from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Role
 from clearprint.results import Finding, Severity
 
 WRAPPING = ("square", "tight", "through")
@@ -315,8 +315,8 @@ def _inline(context: _Context, image: Image, label: str, where: Location, size: 
         return None
     gap = min(gaps)
     return Finding(Severity.MANUAL,
-                   f"{label} has about {gap:.0f} pt ({gap / size:.1f} em) of paragraph space "
-                   "between it and the text: check it stands clear.",
+                   f"{label} has {gap:.0f} pt ({gap / size:.1f} em) of paragraph spacing between it "
+                   "and the text next to it, not counting its own paragraph's: check it stands clear.",
                    where, {"gap_pt": round(gap, 1), "gap_em": round(gap / size, 2)})
 
 

@@ -47,6 +47,7 @@ TRIFOLD_SHEETS = {"A4": (297.0, 210.0), "US Letter": (279.4, 215.9), "US Legal":
 DOUBLE_SHEETS = {"A6": (148.0, 105.0), "A5": (210.0, 148.0), "A4": (297.0, 210.0), "A3": (420.0, 297.0),
                  "half Letter": (215.9, 139.7), "US Letter": (279.4, 215.9)}
 LETTERS = re.compile(r"[^\W_]")
+THIRDS = "inferred from three equal panels (a leaflet folded in three)"
 HALVES = "inferred from two panels on a sheet twice a standard size (folded in half)"
 
 
@@ -144,7 +145,7 @@ def _infer(page: Page) -> Plan | None:
         return None
     width = page.width
     if _matches(size, TRIFOLD_SHEETS.values()) and _panels(boxes, width, 3):
-        return Plan([width / 3, 2 * width / 3], "inferred from three equal panels (a leaflet folded in three)")
+        return Plan([width / 3, 2 * width / 3], THIRDS)
     double = [(2 * h, w) for w, h in DOUBLE_SHEETS.values()]
     if _matches(size, double) and _panels(boxes, width, 2) and not _crosses_middle(page):
         return Plan([width / 2], HALVES)
@@ -205,7 +206,8 @@ def _pdf_fold(page: Page, fold: float, lines: list[tuple[BBox, Line]], opts: Opt
     distance, line = min(near, key=lambda item: item[0])
     fold_mm = fold * MM_PER_PT
     what = "runs across" if distance == 0 else f"is {distance:.1f} mm from"
-    message = f"Text {what} the fold at {fold_mm:.0f} mm ({len(near)} line(s) within {opts.fold_review_mm:g} mm)"
+    message = (f"Text {what} the fold at {fold_mm:.0f} mm ({len(near)} line(s) within "
+               f"{opts.fold_review_mm:g} mm)")
     where = Location(page=page.number, bbox=line.bbox, rotation=page.rotation or None,
                      excerpt=excerpt(line.text))
     return _severity_finding(distance, opts, message, where, len(near), fold_mm=round(fold_mm, 1),
@@ -253,7 +255,7 @@ def _docx_folds(doc: Document, section: Section, opts: Options) -> tuple[list[fl
     landscape = (section.width or 0) > (section.height or 0)
     if landscape and section.columns in (2, 3):
         areas = _text_areas(section)
-        return [(a[1] + b[0]) / 2 for a, b in zip(areas, areas[1:])], "column gap"
+        return [(a[1] + b[0]) / 2 for a, b in zip(areas, areas[1:], strict=False)], "column gap"
     if doc.book_fold:
         return [0.0], "book fold"
     return [], ""

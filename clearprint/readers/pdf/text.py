@@ -14,9 +14,11 @@ bold from the bbox log (``runs``).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +85,7 @@ class _Draft:
     letter_sum: float = 0.0
     letter_count: int = 0
     space_widths: list[float] = field(default_factory=list)  # real space glyphs, pt
+    all_bold: bool = False  # every span bold: a heading line, not a paragraph's
     sizes: dict[float, int] = field(default_factory=dict)  # size -> non-space chars
     fonts: dict[str, int] = field(default_factory=dict)  # raw font name -> non-space chars
 
@@ -114,13 +117,13 @@ class PageTextReader:
 
     def read(self) -> PageText:
         raw = self._page.get_text("rawdict", flags=TEXT_FLAGS)
-        blocks: list[Block] = []
+        paragraphs: list[list[_Draft]] = []
         for raw_block in raw["blocks"]:
             if raw_block["type"] != 0:
                 continue
             drafts = [d for d in map(self._draft, raw_block["lines"]) if d is not None]
-            for paragraph in _split_paragraphs(_merge_same_baseline(drafts)):
-                blocks.append(self._block(paragraph))
+            paragraphs.extend(_split_paragraphs(_merge_same_baseline(drafts)))
+        blocks = [self._block(p) for p in _join_paragraphs(paragraphs)]
         unseen = self._runs.unseen(self._seen)
         clipped = count_chars(self._page, unseen) if unseen else 0
         return PageText(blocks, self._visible, self._hidden, clipped)
@@ -154,7 +157,10 @@ class PageTextReader:
             if count > best:
                 best = count
                 draft.baseline = raw["origin"][1] if axis == 0 else raw["origin"][0]
-        return draft if draft.spans else None
+        if not draft.spans:
+            return None
+        draft.all_bold = all(span.bold for span in draft.spans)
+        return draft
 
     def _span(self, raw: dict[str, Any], text: str, origin: tuple[float, float]) -> Span:
         flags, char_flags = raw["flags"], raw["char_flags"]
@@ -367,6 +373,7 @@ def _append(line: _Draft, other: _Draft) -> None:
     line.letter_count += other.letter_count
     line.space_widths.extend(other.space_widths)
     line.spans.extend(other.spans)
+    line.all_bold = line.all_bold and other.all_bold
     line.last_end, line.last_size = other.last_end, other.last_size
     line.trailing_space = other.trailing_space
     line.cross = (min(line.cross[0], other.cross[0]), max(line.cross[1], other.cross[1]))
@@ -382,8 +389,9 @@ def _split_paragraphs(lines: list[_Draft]) -> list[list[_Draft]]:
     """Cut a MuPDF block where it has run two paragraphs together.
 
     MuPDF merges paragraphs whose spacing is close to the leading, and headings
-    with the text below; a clear jump in baseline pitch or in type size, or a
-    change of direction, starts a new paragraph.
+    with the text below; a clear jump in baseline pitch or in type size, a
+    change from bold lines to others, or a change of direction, starts a new
+    paragraph.
     """
     if not lines:
         return []
@@ -403,7 +411,7 @@ def _starts_paragraph(previous: _Draft, line: _Draft, typical: float | None) -> 
     if previous.axis != line.axis or previous.sign != line.sign:
         return True
     small, large = sorted((previous.size(), line.size()))
-    if large > 1.15 * small:
+    if large > 1.15 * small or previous.all_bold != line.all_bold:
         return True
     step = line.baseline - previous.baseline
     if previous.axis == 0 and previous.sign > 0 and step < -0.5 * large:
@@ -412,3 +420,65 @@ def _starts_paragraph(previous: _Draft, line: _Draft, typical: float | None) -> 
     if typical is None:
         return pitch > 3.0 * large
     return pitch > 1.3 * typical and pitch - typical > 0.3 * large
+
+
+def _join_paragraphs(paragraphs: list[list[_Draft]]) -> list[list[_Draft]]:
+    """Join consecutive MuPDF blocks that are one paragraph.
+
+    MuPDF starts a new block for every line of loosely spaced text (1.5 line
+    spacing, which clear print asks for, gives one block per line). A block
+    continues the previous one when it sits under it in the same column, at
+    the same size and weight, one line pitch lower: the pitch of either
+    paragraph, or for single lines the page's usual pitch at that size.
+    """
+    leading = _page_leading([line for paragraph in paragraphs for line in paragraph])
+    joined: list[list[_Draft]] = []
+    for paragraph in paragraphs:
+        if joined and _continues(joined[-1], paragraph, leading):
+            joined[-1].extend(paragraph)
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _page_leading(lines: list[_Draft]) -> dict[float, float]:
+    """The most common baseline step between successive lines, per type size."""
+    steps: dict[float, Counter[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        size = a.size()
+        step = b.baseline - a.baseline
+        if (_plain(a) and _plain(b) and size == b.size() and 0.8 * size < step < 3 * size
+                and _overlap(a, b)):
+            steps.setdefault(size, Counter())[round(step * 2) / 2] += 1
+    return {size: counts.most_common(1)[0][0] for size, counts in steps.items()}
+
+
+def _plain(line: _Draft) -> bool:
+    """Written left to right along x, the only direction paragraphs are joined in."""
+    return line.axis == 0 and line.sign > 0
+
+
+def _overlap(a: _Draft, b: _Draft) -> bool:
+    """The lines share at least half the narrower one's width."""
+    a0, _, a1, _ = a.bbox()
+    b0, _, b1, _ = b.bbox()
+    return min(a1, b1) - max(a0, b0) >= 0.5 * min(a1 - a0, b1 - b0)
+
+
+def _pitches(paragraph: list[_Draft]) -> list[float]:
+    return [b.baseline - a.baseline for a, b in itertools.pairwise(paragraph)]
+
+
+def _continues(above: list[_Draft], below: list[_Draft], leading: dict[float, float]) -> bool:
+    a, b = above[-1], below[0]
+    if not (_plain(a) and _plain(b)) or a.all_bold != b.all_bold or not _overlap(a, b):
+        return False
+    small, large = sorted((a.size(), b.size()))
+    if large > 1.15 * small:
+        return False
+    pitches = _pitches(above) or _pitches(below)
+    pitch = statistics.median(pitches) if pitches else leading.get(a.size())
+    if pitch is None:
+        return False
+    step = b.baseline - a.baseline
+    return 0.5 * pitch <= step <= pitch + max(0.5, 0.04 * pitch)

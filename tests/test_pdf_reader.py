@@ -1,0 +1,321 @@
+"""The PDF reader: PDFs built here with PyMuPDF, read back into the model."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from clearprint.errors import DocumentError
+from clearprint.readers.pdf import read_pdf
+
+HELLO = "The quick brown fox jumps over the lazy dog"
+# A paragraph long enough to wrap into several lines in a 300 pt box.
+PARAGRAPH = ("Clear print is a way of designing documents so that as many people as possible "
+             "can read them, including people with sight loss. It asks for good contrast, "
+             "a large type size, plain fonts and a layout that is easy to follow from one "
+             "line to the next and from one page to the next.")
+SYSTEM_FONTS = sorted(Path("/usr/share/fonts").glob("**/DejaVuSans-ExtraLight.ttf"))
+
+
+def save(doc: pymupdf.Document, tmp_path: Path, name: str = "test.pdf", **options) -> Path:
+    path = tmp_path / name
+    doc.save(path, **options)
+    return path
+
+
+def one_page(tmp_path: Path, draw, **page) -> Path:
+    doc = pymupdf.open()
+    draw(doc.new_page(**page))
+    return save(doc, tmp_path)
+
+
+def spans(doc):
+    return [s for _, s in doc.spans()]
+
+
+# Errors --------------------------------------------------------------------
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), HELLO)
+    path = save(doc, tmp_path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret",
+                owner_pw="owner")
+    with pytest.raises(DocumentError, match=r"^encrypted: the PDF needs a password to open$"):
+        read_pdf(path)
+
+
+def test_file_that_is_not_a_pdf(tmp_path):
+    path = tmp_path / "letter.pdf"
+    path.write_text("Dear reader,\nthis is plain text.\n")
+    with pytest.raises(DocumentError, match=r"^not a readable PDF: "):
+        read_pdf(path)
+
+
+def test_truncated_pdf_has_no_pages(tmp_path):
+    doc = pymupdf.open()
+    for _ in range(3):
+        doc.new_page().insert_text((72, 72), HELLO)
+    data = doc.tobytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:200])
+    with pytest.raises(DocumentError) as caught:
+        read_pdf(path)
+    assert str(caught.value) in ("the PDF has no readable pages (damaged page tree)",) or \
+        str(caught.value).startswith("not a readable PDF: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_damaged_file_is_read_quietly_with_a_note(tmp_path, capfd):
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), HELLO)
+    data = doc.tobytes()
+    cut = data.rfind(b"xref")
+    path = tmp_path / "noxref.pdf"
+    path.write_bytes(data[:cut])  # no cross-reference table: MuPDF repairs it
+    read = read_pdf(path)
+    assert read.blocks[0].text.strip() == HELLO
+    assert any("MuPDF reported" in note for note in read.notes)
+    out, _ = capfd.readouterr()
+    assert "MuPDF" not in out
+
+
+def test_reading_does_not_change_the_file(tmp_path):
+    path = one_page(tmp_path, lambda p: p.insert_text((72, 72), HELLO))
+    before = path.read_bytes()
+    doc = read_pdf(path)
+    doc.pages[0].render_background()
+    assert path.read_bytes() == before
+
+
+# Pages and text --------------------------------------------------------------
+
+
+def test_every_page_is_read(tmp_path):
+    doc = pymupdf.open()
+    for number in range(1, 13):
+        doc.new_page(width=420, height=595).insert_text((72, 72), f"Page {number} text")
+    read = read_pdf(save(doc, tmp_path))
+    assert read.page_count == 12
+    assert [p.number for p in read.pages] == list(range(1, 13))
+    assert (read.pages[0].width, read.pages[0].height) == (420, 595)
+    assert [b.index for b in read.blocks] == list(range(len(read.blocks)))
+    assert [b.page for b in read.blocks] == list(range(1, 13))
+
+
+def test_span_properties(tmp_path):
+    def draw(page):
+        page.insert_text((72, 100), "Regular text", fontname="helv", fontsize=12)
+        page.insert_text((72, 140), "Bold text", fontname="hebo", fontsize=14, color=(1, 0, 0))
+        page.insert_text((72, 180), "Italic text", fontname="tiit", fontsize=10)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    regular, bold, italic = spans(read)
+    assert (regular.text, regular.size, regular.font) == ("Regular text", 12, "Helvetica")
+    assert (regular.bold, regular.italic, regular.weight) == (False, False, 400)
+    assert (bold.bold, bold.weight, bold.color) == (True, 700, (255, 0, 0))
+    assert (italic.italic, italic.bold, italic.font) == (True, False, "Times-Italic")
+    assert regular.order is not None and regular.order < bold.order < italic.order
+    block = read.blocks[0]
+    assert block.location.page == 1
+    assert block.location.excerpt == "Regular text"
+    assert block.lines[0].baseline == pytest.approx(100, abs=0.01)
+
+
+def test_invisible_text_is_counted_not_kept(tmp_path):
+    def draw(page):
+        page.insert_text((72, 100), "Seen words", fontsize=12)
+        page.insert_text((72, 140), "Hidden words", fontsize=12, render_mode=3)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    assert [b.text for b in read.blocks] == ["Seen words"]
+    assert read.pages[0].hidden_chars == len("Hiddenwords")
+
+
+def test_clipped_and_off_page_text_is_counted_not_kept(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Seen words", fontsize=12)
+    page.insert_text((700, 140), "Beyond the edge", fontsize=12)
+    xref = page.get_contents()[0]
+    clipped = b"q 72 300 100 20 re W n BT /helv 12 Tf 1 0 0 1 300 400 Tm (Outside clip) Tj ET Q\n"
+    doc.update_stream(xref, doc.xref_stream(xref) + clipped)
+    read = read_pdf(save(doc, tmp_path))
+    assert [b.text for b in read.blocks] == ["Seen words"]
+    assert read.pages[0].clipped_chars == len("Beyondtheedge") + len("Outsideclip")
+
+
+def test_characters_are_normalised(tmp_path):
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_text(
+        (72, 100), "non\u00a0breaking co\u00adoperate", fontsize=12)))
+    assert read.blocks[0].text == "non breaking co-operate"
+
+
+def test_whitespace_spans_fold_into_their_neighbours(tmp_path):
+    def draw(page):
+        page.insert_text((72, 100), "Word", fontsize=12)
+        page.insert_text((98, 100), "   ", fontsize=60)  # a huge space span (MuPDF quirk)
+        page.insert_text((140, 100), "after", fontsize=12)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    assert all(s.text.strip() for s in spans(read))
+    assert {s.size for s in spans(read)} == {12}
+
+
+def test_rotated_page_and_text_angles(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 100), "Runs down the screen", fontsize=12)
+    page.insert_text((200, 700), "Reads across the screen", fontsize=12, rotate=90)
+    page.set_rotation(90)
+    upright = doc.new_page()
+    upright.insert_text((100, 500), "Climbs the page", fontsize=12, rotate=90)
+    read = read_pdf(save(doc, tmp_path))
+    first = read.pages[0]
+    assert (first.width, first.height, first.rotation) == (842, 595, 90)
+    angles = {b.text: b.lines[0].angle for b in read.blocks}
+    assert angles == {"Runs down the screen": -90.0, "Reads across the screen": 0.0,
+                      "Climbs the page": 90.0}
+    assert read.blocks[0].location.rotation == 90
+
+
+def test_word_gaps_and_space_width(tmp_path):
+    def draw(page):
+        page.insert_textbox((72, 72, 372, 300), PARAGRAPH, fontsize=12,
+                            align=pymupdf.TEXT_ALIGN_JUSTIFY)
+        page.insert_textbox((72, 400, 372, 700), PARAGRAPH, fontsize=12)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    justified, ragged = read.blocks
+    line = ragged.lines[0]
+    assert line.space_width == pytest.approx(12 * 0.278, abs=0.01)
+    assert sum(line.word_gaps) / len(line.word_gaps) == pytest.approx(line.space_width, rel=0.05)
+    assert line.letter_gap == pytest.approx(0, abs=0.05)
+    assert line.text_end == pytest.approx(line.bbox[2])
+    stretched = [sum(ln.word_gaps) / len(ln.word_gaps) / ln.space_width
+                 for ln in justified.lines[:-1]]
+    assert max(stretched) > 1.1
+
+
+def test_paragraphs_in_one_text_block_are_split(tmp_path):
+    text = PARAGRAPH + "\n\n" + PARAGRAPH
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_textbox(
+        (72, 72, 372, 700), text, fontsize=12)))
+    assert len(read.blocks) == 2
+    assert all(len(b.lines) >= 3 for b in read.blocks)
+
+
+def test_underline_from_a_rule_under_the_text(tmp_path):
+    def draw(page):
+        page.insert_text((72, 100), "Underlined", fontsize=12)
+        page.draw_line((72, 102), (132, 102), width=0.7)
+        page.insert_text((72, 140), "Plain words", fontsize=12)
+        page.draw_line((40, 150), (560, 150), width=0.7)  # a rule, not an underline
+
+    read = read_pdf(one_page(tmp_path, draw))
+    assert [s.underline for s in spans(read)] == [True, False]
+
+
+def test_fake_bold_counts_as_bold(tmp_path):
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_text(
+        (72, 100), "Stroked and filled", fontsize=12, render_mode=2)))
+    span = spans(read)[0]
+    assert span.bold is True
+    assert "synthetic-bold" in span.traits
+
+
+@pytest.mark.skipif(not SYSTEM_FONTS, reason="DejaVu fonts are not installed")
+def test_weight_comes_from_the_font_program(tmp_path):
+    def draw(page):
+        page.insert_font(fontname="F0", fontfile=str(SYSTEM_FONTS[0]))
+        page.insert_text((72, 100), "Very light text", fontname="F0", fontsize=12)
+
+    span = spans(read_pdf(one_page(tmp_path, draw)))[0]
+    assert span.weight == 200
+    assert "light" in span.traits
+    assert span.bold is False
+
+
+# Pictures, shapes, fields ------------------------------------------------------
+
+
+def png(width: int, height: int, color=(200, 40, 40)) -> bytes:
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, width, height), False)
+    pix.set_rect(pix.irect, color)
+    return pix.tobytes("png")
+
+
+def test_images_shapes_and_fields(tmp_path):
+    def draw(page):
+        page.draw_rect((50, 50, 300, 200), color=None, fill=(1, 1, 0.6))
+        page.draw_line((50, 250), (500, 250), color=(0, 0, 1), width=1)
+        page.insert_image((100, 300, 300, 450), stream=png(40, 30))
+        widget = pymupdf.Widget()
+        widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+        widget.field_name = "name"
+        widget.rect = pymupdf.Rect(72, 500, 300, 530)
+        page.add_widget(widget)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    page = read.pages[0]
+    panel = next(s for s in page.shapes if s.fill == (255, 255, 153))
+    assert (panel.kind, panel.bbox, panel.page) == ("rect", (50, 50, 300, 200), 1)
+    rule = next(s for s in page.shapes if s.kind == "line")
+    assert rule.stroke == (0, 0, 255)
+    assert page.path_count >= 2
+    image = read.images[0]
+    assert (image.pixel_width, image.pixel_height) == (40, 30)
+    assert (image.placed_width, image.placed_height) == (200, 150)
+    assert image.effective_ppi == pytest.approx(14.4)
+    assert image.order is not None and image.order > panel.order
+    from PIL import Image as PILImage
+
+    assert PILImage.open(io.BytesIO(image.load())).size == (40, 30)
+    field = read.fields[0]
+    assert (field.kind, field.name, field.width, field.height) == ("text", "name", 228, 30)
+    assert field.location.page == 1
+
+
+def test_outline_is_the_bookmarks(tmp_path):
+    doc = pymupdf.open()
+    for _ in range(2):
+        doc.new_page().insert_text((72, 72), HELLO)
+    doc.set_toc([[1, "Introduction", 1], [2, "Details", 2]])
+    assert read_pdf(save(doc, tmp_path)).outline == ["Introduction", "Details"]
+
+
+def test_scanned_page_detection(tmp_path):
+    doc = pymupdf.open()
+    scan = doc.new_page()
+    scan.insert_image(scan.rect, stream=png(60, 85, (240, 240, 240)))
+    ocr = doc.new_page()
+    ocr.insert_image(ocr.rect, stream=png(60, 85, (240, 240, 240)))
+    ocr.insert_text((72, 100), "OCR layer text", fontsize=12, render_mode=3)
+    text = doc.new_page()
+    text.insert_image(text.rect, stream=png(60, 85, (240, 240, 240)))
+    text.insert_text((72, 100), "Printed over a picture", fontsize=12)
+    small = doc.new_page()
+    small.insert_image((72, 72, 300, 300), stream=png(60, 60))
+    read = read_pdf(save(doc, tmp_path))
+    assert read.scanned_pages == [1, 2]
+    assert read.pages[1].hidden_chars == len("OCRlayertext")
+
+
+def test_background_render_has_no_text(tmp_path):
+    def draw(page):
+        page.draw_rect((50, 50, 560, 200), color=None, fill=(1, 1, 0))
+        page.insert_text((60, 120), "BLACK TEXT ON YELLOW", fontsize=30)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    image, scale = read.pages[0].render_background()
+    assert image.mode == "RGB"
+    assert image.size[0] == pytest.approx(595 * scale, abs=1)
+    assert image.size[1] == pytest.approx(842 * scale, abs=1)
+    x0, y0, x1, y1 = read.blocks[0].lines[0].bbox
+    pixels = {image.getpixel((round(x * scale), round((y0 + y1) / 2 * scale)))
+              for x in range(round(x0), round(x1), 2)}
+    assert pixels == {(255, 255, 0)}
+    assert read.pages[0].render_background()[0] is image  # cached
