@@ -41,10 +41,14 @@ def read_settings(root: Any | None) -> Settings:
 
 
 def saved_page_count(app_root: Any | None) -> int | None:
-    """<Pages> from docProps/app.xml: the count Word saved (may be stale)."""
+    """<Pages> from docProps/app.xml: the count Word saved (may be stale).
+
+    Some producers (Google Docs, LibreOffice templates) write 0, which means
+    "not counted", not an empty document.
+    """
     if app_root is None:
         return None
     pages = app_root.find(qn("ep:Pages"))
     if pages is None or not (pages.text or "").strip().isdigit():
         return None
-    return int(pages.text.strip())
+    return int(pages.text.strip()) or None
