@@ -103,6 +103,13 @@ def test_cp04_docx_paragraphs_of_one_style_are_grouped():
     assert [f.count for f in findings] == [4]
 
 
+def test_cp04_display_type_is_not_judged():
+    text = " ".join(THREE) * 2
+    name = para(span("Alexandra Jane Montgomery-Smith", size=36), line_rule="exact", line_value=38.0)
+    document = doc(name, *[para(text, line_rule="auto", line_value=1.5) for _ in range(3)])
+    assert run_check("CP04", document)[0] == "yes"
+
+
 def test_cp04_docx_loose_spacing_is_a_note():
     text = " ".join(THREE) * 2
     answer, findings = run_check("CP04", doc(para(text, line_rule="auto", line_value=3.0)))

@@ -27,6 +27,7 @@ REPEAT_SHARE = 0.5  # running text repeats on at least this share of pages
 HEADING_RATIO = 1.15  # heading size over body size
 CAPTION_GAP_EM = 1.5
 INDENT_EM = 2.0  # item 11: a centred line sits this far in from both column edges
+RAGGED_EM = 4.0  # how far a ragged column's edge may lie beyond its longest line
 
 _LEADER_LINE = re.compile(r"^(.{3,}?)[\s.·…_]{2,}(\d{1,4}|[ivxlcdm]+)$", re.IGNORECASE)
 _LEADER_DOTS = re.compile(r"[.·…_]{3,}|\s{2,}")
@@ -44,14 +45,22 @@ def infer(doc: Document) -> None:
     facts = {block.index: _facts(block, doc.pages[block.page - 1]) for block in doc.blocks
              if block.page is not None}
     _assign_roles(doc, size, facts)
-    columns = _text_columns(doc, facts)
     for block in doc.blocks:
         block.line_pitch = line_pitch(block)
-        fact = facts.get(block.index)
-        if fact is not None:
-            block.alignment = classify_alignment(fact, columns.get(block.index))
-            if block.alignment is not None:
-                block.alignment_source = "geometry"
+    # Paragraphs first: short blocks are judged against the columns they set.
+    paragraphs = [f for f in facts.values() if f.lines >= 3]
+    for fact in paragraphs:
+        _set_alignment(fact, None)
+    columns = _text_columns(doc, facts)
+    for fact in facts.values():
+        if fact.lines < 3:
+            _set_alignment(fact, columns.get(fact.block.index))
+
+
+def _set_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> None:
+    fact.block.alignment = classify_alignment(fact, column)
+    if fact.block.alignment is not None:
+        fact.block.alignment_source = "geometry"
 
 
 # Body size -----------------------------------------------------------------
@@ -276,8 +285,9 @@ def line_pitch(block: Block) -> float | None:
     return round(statistics.median(pitches), 2) if pitches else None
 
 
-def _text_columns(doc: Document, facts: dict[int, _Facts]) -> dict[int, tuple[float, float]]:
-    """For each short block, the left and right edges of the text column it sits in.
+def _text_columns(doc: Document, facts: dict[int, _Facts]) -> dict[int, tuple[float, float, bool]]:
+    """For each short block, the text column it sits in: left, right, and whether
+    the right edge is exact (set by justified text) or a ragged estimate.
 
     The column is spanned by the page's long (3+ line) horizontal blocks that
     overlap the block horizontally; without them, by all the page's text.
@@ -286,24 +296,26 @@ def _text_columns(doc: Document, facts: dict[int, _Facts]) -> dict[int, tuple[fl
     for fact in facts.values():
         if fact.horizontal and fact.block.role is not Role.FURNITURE:
             by_page[fact.page.number].append(fact)
-    columns: dict[int, tuple[float, float]] = {}
+    columns: dict[int, tuple[float, float, bool]] = {}
     for members in by_page.values():
         long_blocks = [f for f in members if f.lines >= 3]
-        area = (min(f.box[0] for f in members), max(f.box[2] for f in members))
+        area = (min(f.box[0] for f in members), max(f.box[2] for f in members), False)
         for fact in members:
             if fact.lines >= 3:
                 continue
             spanning = [f for f in long_blocks
                         if overlap(f.box[0], f.box[2], fact.box[0], fact.box[2]) > 0]
             if spanning:
+                exact = any(f.block.alignment in (Alignment.JUSTIFIED, Alignment.DISTRIBUTED)
+                            for f in spanning)
                 columns[fact.block.index] = (min(f.box[0] for f in spanning),
-                                             max(f.box[2] for f in spanning))
+                                             max(f.box[2] for f in spanning), exact)
             else:
                 columns[fact.block.index] = area
     return columns
 
 
-def classify_alignment(fact: _Facts, column: tuple[float, float] | None) -> Alignment | None:
+def classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> Alignment | None:
     """Item 9's classifier on glyph-tight line extents; None when undecidable."""
     if not fact.horizontal or not fact.block.lines:
         return None
@@ -366,16 +378,22 @@ def _stretched_spacing(lines: list[Line]) -> bool:
     return len(ratios) >= 2 and statistics.pstdev(ratios) / mean > 0.05
 
 
-def _classify_short(extents: list[tuple[float, float]], column: tuple[float, float],
+def _classify_short(extents: list[tuple[float, float]], column: tuple[float, float, bool],
                     em: float) -> Alignment | None:
-    """One or two lines: centred or right-aligned only when clearly so in their column."""
-    left, right = column
+    """One or two lines: centred or right-aligned only when clearly so in their column.
+
+    A column edged by ragged text ends somewhat right of its longest line (by
+    up to a word that did not fit), so its true middle may lie up to
+    ``RAGGED_EM / 2`` em right of the measured one.
+    """
+    left, right, exact = column
     tol = max(2.0, 0.25 * em)
+    slack = 0.0 if exact else RAGGED_EM * em / 2
     inset = INDENT_EM * em
     middle = (left + right) / 2
-    if all(x0 - left > inset and right - x1 > inset and abs((x0 + x1) / 2 - middle) <= tol
-           for x0, x1 in extents):
+    if all(x0 - left > inset and right - x1 > inset
+           and middle - tol <= (x0 + x1) / 2 <= middle + slack + tol for x0, x1 in extents):
         return Alignment.CENTER
-    if all(abs(right - x1) <= tol and x0 - left > inset for x0, x1 in extents):
+    if exact and all(abs(right - x1) <= tol and x0 - left > inset for x0, x1 in extents):
         return Alignment.RIGHT
     return None

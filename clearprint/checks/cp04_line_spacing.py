@@ -4,7 +4,8 @@ RNIB asks for the space between lines (the leading: line pitch *p* minus type
 size *s*) to be one and a half to two times the space between words *w*. That
 is "yes"; anything tighter down to ``min_line_pitch`` x *s* is left to a person,
 because UKAAF accepts single spacing; below that is "no". Only paragraphs of
-two or more lines of running text are judged: headings are exempt.
+two or more lines of running text are judged: headings, and display type
+half as large again as the body text, are exempt.
 
 PDF: *p* is the block's median baseline pitch, *w* the font's space at its size
 (from the PDF, else the font table). DOCX: *p* comes from the paragraph's line
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clearprint import fontmetrics
-from clearprint.analysis.text import dominant_font, dominant_size
+from clearprint.analysis.text import body_size, dominant_font, dominant_size
 from clearprint.checks import check
 from clearprint.checks.cp09_justification import running_text, wraps
 from clearprint.config import Options
@@ -33,6 +34,7 @@ from clearprint.results import Finding, Severity
 
 OUTLIER_SHARE = 0.5  # baseline steps this far from the median are paragraph breaks
 OVERLAP_PITCH = 0.8  # lines closer than this many type sizes overlap: a measuring doubt
+DISPLAY_SIZE = 1.5  # type this many times the body size is display type, not running text
 WORDY_SHARE = 0.6  # letters among the printed characters of running text, at the least
 ROUNDING = 0.05  # pt: pitches are measured to about this, so a limit is met within it
 
@@ -57,10 +59,11 @@ class Spacing:
 def line_spacing(doc: Document, opts: Options) -> Iterator[Finding]:
     groups: dict[tuple[object, ...], list[tuple[Block, Spacing, Severity, str]]] = {}
     judged_lines = tight_lines = 0
+    body = body_size(doc)
     for block in running_text(doc):
         spacing = _pdf_spacing(block) if doc.format == "pdf" else _docx_spacing(block)
-        if spacing is None:
-            continue
+        if spacing is None or (body and spacing.size >= DISPLAY_SIZE * body):
+            continue  # display type (a name on a CV, a poster line) is set tight by design
         lines = len(block.lines) or 1
         judged_lines += lines
         severity, reason = _judge(block, spacing, opts)

@@ -11,9 +11,10 @@ over an image painted before it, bullets and colour fills aside); more than
 ``max_decorative_shapes`` small shapes that are neither rules nor panels; less
 than ``min_white_space_share`` of the page empty; rotated text; hidden or
 clipped text; underlining for emphasis (links aside). The one clear "no" is
-text cut off at the page edge: part of a line is printed and the rest is
-lost; a line cut at the inner edges of two facing pages is a spread and only
-manual. Each sign is reported once, with the pages it appears on.
+reading text running over the edge of the page: part of a line is printed
+and the rest is lost. A line cut at the inner edges of two facing pages is a
+spread, and big display type cropped by the edge may be meant: both manual.
+Each sign is reported once, with the pages it appears on.
 
 DOCX, across the document: fonts and sizes as above, text boxes, drawn
 shapes, pictures behind text, patterned shading, rotated text directions and
