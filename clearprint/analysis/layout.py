@@ -236,7 +236,7 @@ def _leader_line(line: Line, fact: _Facts) -> bool:
     spans = [s for s in line.spans if s.text.strip() and s.bbox]
     if len(spans) < 2 or not _PAGE_NUMBER.fullmatch(spans[-1].text.strip()):
         return False
-    if len(" ".join(s.text for s in spans[:-1]).strip()) < 3:
+    if sum(c.isalpha() for s in spans[:-1] for c in s.text) < 3:
         return False
     gap = to_display(spans[-1].bbox, fact.page)[0] - to_display(spans[-2].bbox, fact.page)[2]
     return gap >= 2 * (fact.size or 1.0)

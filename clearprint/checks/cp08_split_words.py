@@ -200,6 +200,12 @@ def _information(left: str, right: str) -> str | None:
     return None
 
 
+def _hyphenating_script(text: str) -> bool:
+    """Mostly Latin, Greek or Cyrillic letters: scripts that hyphenation breaks."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c < "\u0530" for c in letters) >= 0.5 * len(letters)
+
+
 def _normalise(text: str) -> str:
     for hyphen in HYPHENS:
         text = text.replace(hyphen, "-")
@@ -234,14 +240,17 @@ def _docx_settings(doc: Document) -> Iterator[Finding]:
     if doc.auto_hyphenation is None:
         yield Finding.manual("Whether automatic hyphenation is on could not be read.", settings)
     elif doc.auto_hyphenation:
-        hyphenated = [b for b in running_text(doc) if b.hyphenate is not False]
+        # Word hyphenates only scripts it has dictionaries for: not Arabic or Hebrew.
+        hyphenated = [b for b in running_text(doc) if b.hyphenate is not False
+                      and not b.right_to_left and _hyphenating_script(b.text)]
         if hyphenated:
             yield Finding.no(
                 "Automatic hyphenation is switched on, so Word splits words at line ends "
                 f"({len(hyphenated)} paragraph(s) of running text are hyphenated).",
                 settings, paragraphs=len(hyphenated), measured_from="settings")
         else:
-            yield Finding.info("Automatic hyphenation is on but suppressed on all running text.",
+            yield Finding.info("Automatic hyphenation is on but does not apply to the running "
+                               "text (turned off, or a script Word does not hyphenate).",
                                settings, measured_from="settings")
     by_style: dict[str | None, list[Block]] = {}
     for block in doc.blocks:

@@ -33,6 +33,7 @@ from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Span
 from clearprint.results import Finding, Severity
 
+PAGES_NAMED = 10  # pages named in a finding's message; all are in its data
 TAB_GAP_EM = 3.0  # a gap wider than this many type sizes is a tab or a column gap
 MIN_GAPS = 2  # word gaps a line needs before its typical gap says anything
 MIN_LINES_FOR_VARIATION = 3
@@ -41,6 +42,7 @@ STEADY_VARIATION = 0.05  # below this variation from line to line, gaps are set,
 IRREGULAR_GAP_SPACES = 0.5  # a gap this far (in spaces) from the line's typical gap is odd
 IRREGULAR_SHARE = 1 / 3  # a line with more odd gaps than this is tabbed or tabular
 IMPLAUSIBLE_RATIO = 0.25  # words this close would touch: a measuring fault, not spacing
+TABULAR_RATIO = 4.0  # every gap of a line this wide: cells of a table row, not stretched words
 MIN_TRACKED_LETTERS = 20  # letters a paragraph needs before its letter spacing is judged
 SEPARATE_SCRIPTS_END = "\u0530"  # Latin, Greek and Cyrillic lie below this
 # Spaces typed to push words apart: a run of spaces between two words of one
@@ -79,12 +81,13 @@ class Judged:
 
 
 def _pdf_gaps(blocks: list[Block], opts: Options) -> Iterator[Finding]:
+    """One finding per kind of problem, naming its pages: a justified book gives a few
+    findings, not one per page."""
     groups: dict[tuple[object, ...], list[Judged]] = {}
     for block in blocks:
         judged = _judge_block(block, opts)
         if judged is not None:
-            key = (block.page, judged.severity, judged.reason)
-            groups.setdefault(key, []).append(judged)
+            groups.setdefault((judged.severity, judged.reason), []).append(judged)
     for members in groups.values():
         yield _gap_finding(members, opts)
 
@@ -109,7 +112,7 @@ def _line_ratio(line: Line) -> float | None:
     typical = statistics.median(gaps)
     off = sum(1 for g in gaps if abs(g - typical) > IRREGULAR_GAP_SPACES * line.space_width)
     ratio = typical / line.space_width
-    if off > IRREGULAR_SHARE * len(gaps) or ratio < IMPLAUSIBLE_RATIO:
+    if off > IRREGULAR_SHARE * len(gaps) or not IMPLAUSIBLE_RATIO <= ratio <= TABULAR_RATIO:
         return None
     return ratio
 
@@ -142,8 +145,8 @@ def _judge_block(block: Block, opts: Options) -> Judged | None:
     steady = len(ratios) >= MIN_LINES_FOR_STEADY and variation < STEADY_VARIATION
     if len(wide) >= 2 and not steady:
         return Judged(block, Severity.NO, "wide", ratios, len(wide))
-    if variation > opts.word_gap_max_variation and len(wide + narrow + doubtful) >= 2:
-        return Judged(block, Severity.NO, "uneven", ratios, len(wide + narrow + doubtful))
+    if variation > opts.word_gap_max_variation and len(wide + doubtful) >= 2:
+        return Judged(block, Severity.NO, "uneven", ratios, len(wide + doubtful))
     if len(narrow) >= 2:
         return Judged(block, Severity.MANUAL, "narrow", ratios, len(narrow))
     if wide or narrow or doubtful:
@@ -178,7 +181,12 @@ def _gap_finding(members: list[Judged], opts: Options) -> Finding:
                    f"({lines} line(s), up to {worst:.2f} x a normal space).")
     else:
         message = f"Several spaces in a row used to push text along in {what} ({lines} line(s))."
-    data: dict[str, object] = {"paragraphs": len(members), "lines": lines}
+    pages = sorted({j.block.page for j in members if j.block.page is not None})
+    if len(pages) > 1:
+        shown = ", ".join(str(p) for p in pages[:PAGES_NAMED])
+        more = f" and {len(pages) - PAGES_NAMED} more" if len(pages) > PAGES_NAMED else ""
+        message += f" Pages {shown}{more}."
+    data: dict[str, object] = {"paragraphs": len(members), "lines": lines, "pages": pages}
     if ratios:
         data |= {"gap_ratio_min": round(min(ratios), 2), "gap_ratio_max": round(max(ratios), 2),
                  "gap_ratio_median": round(statistics.median(ratios), 2)}
@@ -252,6 +260,11 @@ def _letter_problems(block: Block, opts: Options) -> Iterator[tuple[str, Severit
         em = 0.0
         if letters >= MIN_TRACKED_LETTERS:
             em = statistics.median(gap for gap, _ in measured) / size
+        if em < -opts.letter_spacing_fail_em:
+            # Letters overlapping this much are more often a font whose widths
+            # were misread than real tracking: a person looks.
+            yield "spacing", Severity.MANUAL, round(em, 2), tracked
+            em = 0.0
     else:
         tracking = [(s, _tracking_em(s)) for s in block.spans if any(c.isalpha() for c in s.text)]
         tracked = [s for s, value in tracking if abs(value) > opts.letter_spacing_review_em]

@@ -36,6 +36,8 @@ class TextRuns:
                 previous = None
                 continue
             box = tuple(rect)
+            if box[2] - box[0] < 0.5 or box[3] - box[1] < 0.5:
+                continue  # runs of spaces have empty boxes: nothing to see or place
             if kind == "stroke-text" and previous is not None and _same_text(previous[1], box):
                 self.fake_bold.add(previous[0])
                 previous = None
