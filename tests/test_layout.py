@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pymupdf
@@ -74,7 +75,7 @@ def test_line_pitch_is_the_median_baseline_distance(tmp_path):
         page.insert_textbox((72, 72, 372, 400), PARAGRAPH, fontsize=12, lineheight=1.5)
 
     block = build(tmp_path, draw).blocks[0]
-    pitches = [b.baseline - a.baseline for a, b in zip(block.lines, block.lines[1:])]
+    pitches = [b.baseline - a.baseline for a, b in itertools.pairwise(block.lines)]
     assert block.line_pitch == pytest.approx(sorted(pitches)[len(pitches) // 2], abs=0.01)
     assert block.line_pitch > 1.5 * 12
 

@@ -12,6 +12,7 @@ columns and margins live in ``clearprint.analysis.columns``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -279,7 +280,7 @@ def line_extents(line: Line, page: Page) -> tuple[float, float]:
 
 def line_pitch(block: Block) -> float | None:
     """Median baseline-to-baseline distance between consecutive lines of one direction."""
-    pitches = [abs(b.baseline - a.baseline) for a, b in zip(block.lines, block.lines[1:])
+    pitches = [abs(b.baseline - a.baseline) for a, b in itertools.pairwise(block.lines)
                if abs(a.angle - b.angle) < 1 and a.vertical == b.vertical]
     pitches = [p for p in pitches if p > 0]
     return round(statistics.median(pitches), 2) if pitches else None

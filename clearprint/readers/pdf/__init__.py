@@ -1,9 +1,11 @@
 """The PDF reader: PyMuPDF's view of a file turned into the format-neutral model.
 
-Modules: ``source`` (opening, errors, picture bytes), ``text`` (visible spans,
-lines and paragraphs), ``runs`` (painting order, fake bold and cut-off text),
-``fonts`` (font traits), ``graphics`` (pictures, shapes, form fields) and
-``background`` (text-free renders). Roles, alignment and columns are not stated
+Modules: ``source`` (opening, errors, picture bytes); ``text`` (visible spans
+and blocks of a page), ``lines`` (glyph measurements of a line) and
+``paragraphs`` (repairing MuPDF's block segmentation); ``runs`` (painting
+order, fake bold and cut-off text, from the bbox log); ``fonts`` (font
+traits); ``graphics`` (pictures, shapes, form fields); ``background``
+(text-free renders). Roles, alignment and columns are not stated
 in a PDF; ``clearprint.analysis.layout`` infers them afterwards.
 """
 

@@ -10,6 +10,7 @@ descriptor, and only then the span flags.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -83,7 +84,7 @@ def facts_from_name(name: str) -> FontFacts:
     """
     tokens = name_tokens(name)
     style = tokens[1:]
-    words = set(style) | {a + b for a, b in zip(style, style[1:])}
+    words = set(style) | {a + b for a, b in itertools.pairwise(style)}
     weight = None
     i = 0
     while i < len(style):

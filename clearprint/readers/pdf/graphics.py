@@ -6,6 +6,7 @@ Everything here carries its painting order (``seqno``: the index in
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -99,10 +100,7 @@ def _shape(path: dict[str, Any], number: int) -> Shape | None:
             return None
         opacity = path.get("fill_opacity")
     elif stroke is not None and long:
-        if thin:
-            kind = "line"
-        else:
-            kind = "rect" if _is_rectangle(path["items"], rect) else "path"
+        kind = "line" if thin else "rect" if _is_rectangle(path["items"], rect) else "path"
         opacity = path.get("stroke_opacity")
     else:
         return None
@@ -141,7 +139,7 @@ def read_images(page: Any, number: int, bboxlog: list[tuple[str, Any]],
 
 
 def _same_box(a: Any, b: BBox) -> bool:
-    return all(abs(u - v) < 0.5 for u, v in zip(a, b))
+    return all(abs(u - v) < 0.5 for u, v in zip(a, b, strict=True))
 
 
 def read_fields(page: Any, number: int) -> list[FormField]:
@@ -178,8 +176,8 @@ def image_coverage(images: list[Image], width: float, height: float) -> float:
     xs = sorted({v for b in boxes for v in (b[0], b[2])})
     ys = sorted({v for b in boxes for v in (b[1], b[3])})
     area = 0.0
-    for xa, xb in zip(xs, xs[1:]):
-        for ya, yb in zip(ys, ys[1:]):
+    for xa, xb in itertools.pairwise(xs):
+        for ya, yb in itertools.pairwise(ys):
             if any(b[0] <= xa and xb <= b[2] and b[1] <= ya and yb <= b[3] for b in boxes):
                 area += (xb - xa) * (yb - ya)
     return area / (width * height)
