@@ -225,3 +225,12 @@ def test_cp24_and_cp27_are_manual_prompts():
     assert answer == "manual" and "matt" in findings[0].message
     answer, findings = run_check("CP27", doc(page_count=60))
     assert answer == "manual" and "bound" in findings[0].message
+
+
+def test_excerpt_joins_word_runs_without_inventing_spaces():
+    from clearprint.analysis.text import spans_text
+
+    runs = [span("J", italic=True), span("ournal of ", italic=True), span("Science"),
+            span(" and ", italic=True), span("Art", italic=True)]
+    block = para(*runs)
+    assert spans_text(block, [s for s in runs if s.italic]) == "Journal of and Art"

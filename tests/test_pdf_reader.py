@@ -200,6 +200,27 @@ def test_word_gaps_and_space_width(tmp_path):
     assert max(stretched) > 1.1
 
 
+def test_words_spread_along_one_baseline_make_one_line(tmp_path):
+    def draw(page):
+        x = 72.0
+        for word in "spread out over the whole line".split():
+            page.insert_text((x, 100), word, fontsize=12)
+            x += pymupdf.get_text_length(word, fontsize=12) + 28  # MuPDF splits lines here
+
+    read = read_pdf(one_page(tmp_path, draw))
+    assert [b.text for b in read.blocks] == ["spread out over the whole line"]
+    line = read.blocks[0].lines[0]
+    assert line.word_gaps == pytest.approx([28] * 5, abs=0.1)
+
+
+def test_loosely_spaced_lines_make_one_paragraph(tmp_path):
+    # MuPDF gives each line of 1.5-spaced text a block of its own.
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_textbox(
+        (72, 72, 372, 700), PARAGRAPH, fontsize=12, lineheight=1.5)))
+    assert len(read.blocks) == 1
+    assert len(read.blocks[0].lines) >= 4
+
+
 def test_paragraphs_in_one_text_block_are_split(tmp_path):
     text = PARAGRAPH + "\n\n" + PARAGRAPH
     read = read_pdf(one_page(tmp_path, lambda p: p.insert_textbox(

@@ -6,7 +6,8 @@ only the model). Results are written onto the blocks (``role``, ``alignment``,
 
 - ``doc.cache["body_size"]``: the body text size in pt (B.1.3), or None.
 
-Helpers for checks: :func:`body_size`, :func:`block_size`, :func:`line_extents`;
+Helpers for checks: :func:`body_size`, :func:`block_size`, :func:`line_pitch`,
+:func:`line_extents`;
 columns and margins live in ``clearprint.analysis.columns``.
 """
 
@@ -59,7 +60,7 @@ def infer(doc: Document) -> None:
 
 
 def _set_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> None:
-    fact.block.alignment = classify_alignment(fact, column)
+    fact.block.alignment = _classify_alignment(fact, column)
     if fact.block.alignment is not None:
         fact.block.alignment_source = "geometry"
 
@@ -316,7 +317,7 @@ def _text_columns(doc: Document, facts: dict[int, _Facts]) -> dict[int, tuple[fl
     return columns
 
 
-def classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> Alignment | None:
+def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> Alignment | None:
     """Item 9's classifier on glyph-tight line extents; None when undecidable."""
     if not fact.horizontal or not fact.block.lines:
         return None

@@ -50,8 +50,31 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 def spans_location(block: Block, spans: list[Span], **changes: object) -> Location:
     """The block's location narrowed to the given spans (their box and text)."""
     box = union(s.bbox for s in spans) or block.location.bbox
-    text = " ".join(s.text.strip() for s in spans)
-    return block.location.but(bbox=box, excerpt=excerpt(text) or block.location.excerpt, **changes)
+    return block.location.but(bbox=box, excerpt=excerpt(spans_text(block, spans))
+                              or block.location.excerpt, **changes)
+
+
+def spans_text(block: Block, spans: list[Span]) -> str:
+    """The text of some of a block's spans as printed.
+
+    Runs of one line are joined as they stand (Word splits words into runs at
+    any formatting change: "J" + "ournal"); separate printed lines, and gaps
+    where unselected runs stood, are joined with a space.
+    """
+    chosen = {id(s) for s in spans}
+    groups = [line.spans for line in block.lines] if block.lines else [block.spans]
+    pieces: list[str] = []
+    for group in groups:
+        run: list[str] = []
+        for span in group:
+            if id(span) in chosen:
+                run.append(span.text)
+            elif run:
+                pieces.append("".join(run))
+                run = []
+        if run:
+            pieces.append("".join(run))
+    return " ".join(" ".join(pieces).split())
 
 
 def has_text(doc: Document) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import has_text, spans_location, visible
+from clearprint.analysis.text import has_text, spans_location, spans_text, visible
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Span
@@ -32,7 +32,7 @@ def typeface_style(doc: Document, opts: Options) -> Iterator[Finding]:
         spans = [s for s in block.spans if visible(s)]
         yield from _italic(block, spans, opts.allow_italic_words)
         yield from _traits(block, spans, opts.min_font_weight)
-        underlined += sum(len(s.text.split()) for s in spans if s.underline)
+        underlined += len(spans_text(block, [s for s in spans if s.underline]).split())
     if underlined:
         yield Finding.info(f"{underlined} underlined word(s): RNIB advises against underlining.",
                            words=underlined)
@@ -42,7 +42,7 @@ def _italic(block: Block, spans: list[Span], allowed_words: int) -> Iterator[Fin
     italic = [s for s in spans if s.italic]
     if not italic:
         return
-    words = sum(len(s.text.split()) for s in italic)
+    words = len(spans_text(block, italic).split())
     location = spans_location(block, italic, source=_font_names(italic))
     if words <= allowed_words and len(italic) < len(spans):
         yield Finding.manual(f"{words} italic word(s) in a paragraph: fine for a title of a work, "

@@ -2,8 +2,10 @@
 
 MuPDF splits very stretched lines into pieces (distributed last lines, spec
 B.1.2), runs paragraphs and headings together when their spacing is close to
-the leading, and gives every line of loosely spaced text (1.5 line spacing,
-which clear print asks for) a block of its own. These passes repair all three.
+the leading, gives every line of loosely spaced text (1.5 line spacing, which
+clear print asks for) a block of its own, and interleaves the lines of two
+columns in one block when a producer wrote them row by row. These passes
+repair all four.
 """
 
 from __future__ import annotations
@@ -13,6 +15,40 @@ import statistics
 from collections import Counter
 
 from clearprint.readers.pdf.lines import LineDraft, add_word_gap
+
+_COLUMN_LINES = 3  # a column of running text has at least this many lines...
+_COLUMN_LINE_CHARS = 15  # ...of at least this many characters (median)
+_LOOKBACK = 4  # paragraphs a block may continue: columns can interleave
+
+
+def separate_columns(lines: list[LineDraft]) -> list[list[LineDraft]]:
+    """Lines MuPDF put in one block although they stand in side-by-side columns.
+
+    Lines are grouped by the horizontal span they share. The grouping is kept
+    only when every group looks like a column of running text (3+ lines of
+    15+ characters), so tables and the pieces of stretched lines stay together.
+    """
+    if len(lines) < 2 * _COLUMN_LINES or not all(_plain(line) for line in lines):
+        return [lines]
+    groups: list[tuple[float, float, list[LineDraft]]] = []
+    for line in lines:
+        x0, _, x1, _ = line.bbox()
+        for number, (g0, g1, members) in enumerate(groups):
+            if min(x1, g1) - max(x0, g0) >= 0.5 * min(x1 - x0, g1 - g0):
+                members.append(line)
+                groups[number] = (min(g0, x0), max(g1, x1), members)
+                break
+        else:
+            groups.append((x0, x1, [line]))
+    columns = [members for _, _, members in groups]
+    if len(columns) < 2 or not all(_running_text(c) for c in columns):
+        return [lines]
+    return columns
+
+
+def _running_text(lines: list[LineDraft]) -> bool:
+    chars = sorted(sum(line.sizes.values()) for line in lines)
+    return len(lines) >= _COLUMN_LINES and chars[len(chars) // 2] >= _COLUMN_LINE_CHARS
 
 
 def merge_same_baseline(drafts: list[LineDraft]) -> list[LineDraft]:
@@ -80,6 +116,8 @@ def _starts_paragraph(previous: LineDraft, line: LineDraft, typical: float | Non
     small, large = sorted((previous.size(), line.size()))
     if large > 1.15 * small or previous.all_bold != line.all_bold:
         return True
+    if _plain(previous) and not _overlap(previous, line):
+        return True  # side by side: another column or box
     step = line.baseline - previous.baseline
     if previous.axis == 0 and previous.sign > 0 and step < -0.5 * large:
         return True  # jumped back up the page: a new column or box
@@ -96,15 +134,19 @@ def join_paragraphs(paragraphs: list[list[LineDraft]]) -> list[list[LineDraft]]:
     spacing, which clear print asks for, gives one block per line). A block
     continues the previous one when it sits under it in the same column, at
     the same size and weight, one line pitch lower: the pitch of either
-    paragraph, or for single lines the page's usual pitch at that size.
+    paragraph, or for single lines the page's usual pitch at that size. The
+    last few paragraphs are candidates, not only the last, since blocks of
+    two columns can alternate.
     """
     leading = _page_leading([line for paragraph in paragraphs for line in paragraph])
     joined: list[list[LineDraft]] = []
     for paragraph in paragraphs:
-        if joined and _continues(joined[-1], paragraph, leading):
-            joined[-1].extend(paragraph)
-        else:
+        above = next((p for p in reversed(joined[-_LOOKBACK:])
+                      if _continues(p, paragraph, leading)), None)
+        if above is None:
             joined.append(paragraph)
+        else:
+            above.extend(paragraph)
     return joined
 
 

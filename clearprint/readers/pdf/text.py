@@ -21,7 +21,12 @@ import pymupdf
 from clearprint.model import BBox, Block, Line, Location, Span
 from clearprint.readers.pdf.fonts import FontCatalog, strip_subset
 from clearprint.readers.pdf.lines import LineDraft, measure_span
-from clearprint.readers.pdf.paragraphs import join_paragraphs, merge_same_baseline, split_paragraphs
+from clearprint.readers.pdf.paragraphs import (
+    join_paragraphs,
+    merge_same_baseline,
+    separate_columns,
+    split_paragraphs,
+)
 from clearprint.readers.pdf.runs import TextRuns, count_chars
 
 TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT
@@ -66,7 +71,8 @@ class PageTextReader:
             if raw_block["type"] != 0:
                 continue
             drafts = [d for d in map(self._draft, raw_block["lines"]) if d is not None]
-            paragraphs.extend(split_paragraphs(merge_same_baseline(drafts)))
+            for column in separate_columns(drafts):
+                paragraphs.extend(split_paragraphs(merge_same_baseline(column)))
         blocks = [self._block(p) for p in join_paragraphs(paragraphs)]
         unseen = self._runs.unseen(self._seen)
         clipped = count_chars(self._page, unseen) if unseen else 0
