@@ -10,7 +10,7 @@ from clearprint import analysis, catalogue, readers
 from clearprint.checks import Check, builtin_checks, plugin_checks
 from clearprint.config import Options
 from clearprint.errors import DocumentError
-from clearprint.model import Document
+from clearprint.model import Document, Location, Part
 from clearprint.results import (
     AuditResult,
     DocumentResult,
@@ -23,6 +23,7 @@ from clearprint.results import (
 # Findings kept per question and document; the rest are counted in one line so
 # a 200-page document gives a readable report.
 MAX_FINDINGS = 100
+MAX_PLACES = 50  # places listed for a finding that repeats
 
 NOT_AUTOMATED = "Not automated yet: check this by eye."
 
@@ -138,10 +139,46 @@ def _scanned_finding(pages: list[int]) -> Finding:
     )
 
 
+def _folded(findings: list[Finding]) -> list[Finding]:
+    """Findings that say the same thing become one, counted, listing the places.
+
+    A 150-page book set in 9 pt would otherwise report the same sentence for
+    every paragraph; a reader needs it once, with where it happens.
+    """
+    groups: dict[tuple[Severity, str], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.severity, finding.message), []).append(finding)
+    folded = []
+    for same in groups.values():
+        first = same[0]
+        if len(same) > 1:
+            places = [_place(f.location) for f in same if f.location is not None]
+            first = Finding(first.severity, first.message, first.location,
+                            {**first.data, "places": _unique(places)[:MAX_PLACES]},
+                            sum(f.count for f in same))
+        folded.append(first)
+    return folded
+
+
+def _place(location: Location) -> str:
+    if location.page is not None:
+        return f"page {location.page}"
+    if location.paragraph is not None:
+        part = "" if location.part in (None, Part.BODY) else f" ({location.part})"
+        return f"paragraph {location.paragraph}{part}"
+    if location.section is not None:
+        return f"section {location.section}"
+    return "document"
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
 def _capped(findings: list[Finding]) -> Iterator[Finding]:
     """The most serious findings first, at most MAX_FINDINGS, then a count of the rest."""
     rank = {Severity.NO: 0, Severity.MANUAL: 1, Severity.NA: 2, Severity.INFO: 3}
-    ordered = sorted(findings, key=lambda f: rank[f.severity])
+    ordered = sorted(_folded(findings), key=lambda f: rank[f.severity])
     yield from ordered[:MAX_FINDINGS]
     rest = ordered[MAX_FINDINGS:]
     if rest:

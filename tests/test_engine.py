@@ -93,3 +93,18 @@ def test_options_reject_unknown_names_and_bad_values():
     with pytest.raises(OptionError, match="needs a float"):
         Options(overrides={"min_type_size": "big"})
     assert Options(overrides={"min_type_size": "14"}).min_type_size == 14.0
+
+
+def test_repeated_findings_fold_into_one_with_places():
+    from clearprint.model import Location
+
+    def repeats(document, options):
+        for page in (1, 2, 2, 5):
+            yield Finding.no("Text set in 9 pt.", Location(page=page))
+        yield Finding.no("Text set in 8 pt.", Location(page=3))
+
+    item = engine.PlannedItem("CPX", "", "", "", Check("CPX", repeats))
+    findings = engine.audit_document(doc(), Options(), [item]).items[0].findings
+    assert [(f.message, f.count) for f in findings] == [("Text set in 9 pt.", 4), ("Text set in 8 pt.", 1)]
+    assert findings[0].data["places"] == ["page 1", "page 2", "page 5"]
+    assert findings[0].location.page == 1
