@@ -57,9 +57,17 @@ class Location:
 
     PDF: ``page`` (1-based) and ``bbox``. DOCX: ``paragraph`` (1-based among the
     body's paragraphs in document order, table-cell paragraphs in their place;
-    for other parts, 1-based within that part), ``part``, ``style``. Both: an
-    ``excerpt`` of the text and, when a property is at fault, ``source`` (where
-    it came from: ``direct``, ``style:Normal``, ``docDefaults``...).
+    for headers, footers and notes, 1-based within that part; for text boxes,
+    the anchoring paragraph's number, with ``box`` saying which box and which
+    paragraph in it), ``part``, ``style``. Both: an ``excerpt`` of the text and,
+    when a property is at fault, ``source`` (where it came from: ``direct``,
+    ``style:Normal``, ``docDefaults``...).
+
+    DOCX tables are numbered 1-based within their story (the body, each header
+    or footer part, the footnotes, the endnotes; a text box's tables count in
+    the story of its anchor) in the order they begin, so a table nested in a
+    cell comes right after the table holding it; ``outer_cell`` then names the
+    cell it sits in.
     """
 
     page: int | None = None
@@ -70,6 +78,8 @@ class Location:
     section: int | None = None
     style: str | None = None
     table_cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    outer_cell: tuple[int, int, int] | None = None  # DOCX nested table: the cell holding it
+    box: tuple[int, int] | None = None  # DOCX text box: (box, paragraph in the box), 1-based
     excerpt: str | None = None
     source: str | None = None
 
@@ -218,6 +228,7 @@ class Image:
     linked: bool = False  # DOCX: picture not embedded
     crop: tuple[float, float, float, float] | None = None  # fractions cropped l, t, r, b
     load: Callable[[], bytes | None] | None = None  # encoded bytes, read lazily
+    kind: str = "picture"  # "picture", or "chart": drawn by Word from data, no pixels
 
     @property
     def effective_ppi(self) -> float | None:
@@ -318,6 +329,28 @@ class Section:
 
 
 @dataclass(slots=True)
+class TextBox:
+    """A DOCX text box (or a shape holding text): where it sits and how its text flows.
+
+    The position is the box's left and top edge, pt, from the frames Word
+    states (``h_relative``/``v_relative``: "page", "margin", "column",
+    "paragraph"...); None when the box sits in a line of text.
+    """
+
+    number: int  # 1-based in document order, as in Location.box
+    location: Location  # the anchoring paragraph
+    name: str | None = None  # "Text Box 3" (wp:docPr/@name), never an internal id
+    x: float | None = None
+    y: float | None = None
+    width: float | None = None  # pt
+    height: float | None = None  # pt
+    h_relative: str | None = None
+    v_relative: str | None = None
+    linked: bool = False  # its text flows on into another box (a chain of linked boxes)
+    group: int | None = None  # boxes drawn as one group (a call-out) share this number
+
+
+@dataclass(slots=True)
 class Contents:
     """Evidence of a contents list found by the reader (DOCX fields and styles)."""
 
@@ -347,7 +380,11 @@ class Document:
     book_fold: bool | None = None
     even_odd_headers: bool | None = None
     page_background: RGB | None = None  # DOCX background shown behind every page
+    # DOCX: a picture, texture or pattern shown behind every page, described
+    # ("tiled picture “Parchment”"); page_background is then None (no one colour).
+    page_texture: str | None = None
     text_boxes: int = 0
+    boxes: list[TextBox] = field(default_factory=list)  # DOCX text boxes, by number
     notes: list[str] = field(default_factory=list)  # reader remarks for the report
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # shared analysis results
 

@@ -10,6 +10,7 @@ import pytest
 
 from clearprint.errors import DocumentError
 from clearprint.readers.pdf import read_pdf
+from clearprint.readers.pdf.fonts import facts_from_name, facts_from_sfnt
 
 HELLO = "The quick brown fox jumps over the lazy dog"
 # A paragraph long enough to wrap into several lines in a 300 pt box.
@@ -18,6 +19,7 @@ PARAGRAPH = ("Clear print is a way of designing documents so that as many people
              "a large type size, plain fonts and a layout that is easy to follow from one "
              "line to the next and from one page to the next.")
 SYSTEM_FONTS = sorted(Path("/usr/share/fonts").glob("**/DejaVuSans-ExtraLight.ttf"))
+CONDENSED_ITALIC = sorted(Path("/usr/share/fonts").glob("**/LiberationSansNarrow-Italic.ttf"))
 
 
 def save(doc: pymupdf.Document, tmp_path: Path, name: str = "test.pdf", **options) -> Path:
@@ -203,7 +205,7 @@ def test_word_gaps_and_space_width(tmp_path):
 def test_words_spread_along_one_baseline_make_one_line(tmp_path):
     def draw(page):
         x = 72.0
-        for word in "spread out over the whole line".split():
+        for word in ["spread", "out", "over", "the", "whole", "line"]:
             page.insert_text((x, 100), word, fontsize=12)
             x += pymupdf.get_text_length(word, fontsize=12) + 28  # MuPDF splits lines here
 
@@ -258,6 +260,72 @@ def test_weight_comes_from_the_font_program(tmp_path):
     assert span.weight == 200
     assert "light" in span.traits
     assert span.bold is False
+
+
+@pytest.mark.parametrize(("name", "weight", "italic", "condensed", "traits"), [
+    ("TradeGothicNextLTPro-LtIt", 300, True, None, set()),
+    ("TradeGothicLTStd-Cn18", None, None, True, set()),
+    ("TimesNewRomanPS-BoldItalicMT", 700, True, None, set()),
+    ("HelveticaNeue-UltraLight", 200, None, None, set()),
+    ("SegoeUI-Semibold", 600, None, None, set()),
+    ("Arial Black", 900, None, None, set()),
+    ("BlackChancery", None, None, None, set()),  # the family word is not a weight
+    ("BrushScriptMT", None, None, None, {"script"}),
+    ("CourierNewPSMT", None, None, None, {"monospace"}),
+])
+def test_font_name_words(name, weight, italic, condensed, traits):
+    facts = facts_from_name(name)
+    assert (facts.weight, facts.italic, facts.condensed, set(facts.traits)) == \
+        (weight, italic, condensed, traits)
+
+
+@pytest.mark.skipif(not CONDENSED_ITALIC, reason="Liberation fonts are not installed")
+def test_font_program_facts():
+    facts = facts_from_sfnt(CONDENSED_ITALIC[0].read_bytes())
+    assert (facts.weight, facts.italic, facts.condensed) == (400, True, True)
+    assert facts.space_em == pytest.approx(0.228, abs=0.001)
+    assert "oldstyle-figures" not in facts.traits
+
+
+def text_figures_font() -> bytes:
+    """A tiny TrueType font whose 3, 4, 5, 7 and 9 hang below the baseline."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    def box(bottom: int) -> object:
+        pen = TTGlyphPen(None)
+        pen.moveTo((50, bottom))
+        pen.lineTo((450, bottom))
+        pen.lineTo((450, bottom + 500))
+        pen.lineTo((50, bottom + 500))
+        pen.closePath()
+        return pen.glyph()
+
+    names = [".notdef", "space", *(f"d{d}" for d in range(10))]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({32: "space", **{48 + d: f"d{d}" for d in range(10)}})
+    glyphs = {name: box(0) for name in names}
+    glyphs.update({f"d{d}": box(-200) for d in (3, 4, 5, 7, 9)})
+    builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics({name: (500, 50) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Figures", "styleName": "Regular"})
+    builder.setupOS2(usWeightClass=400)
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+def test_old_style_figures_from_the_font_program(tmp_path):
+    def draw(page):
+        page.insert_font(fontname="F0", fontbuffer=text_figures_font())
+        page.insert_text((72, 100), "0123456789", fontname="F0", fontsize=12)
+
+    span = spans(read_pdf(one_page(tmp_path, draw)))[0]
+    assert "oldstyle-figures" in span.traits
+    assert span.weight == 400
 
 
 # Pictures, shapes, fields ------------------------------------------------------

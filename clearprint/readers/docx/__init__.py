@@ -4,7 +4,8 @@ The package is opened by a small OPC layer (package.py) and everything is
 read from the XML with lxml: styles and theme (styles.py, theme.py), sections
 (sections.py), the stories and their paragraphs (stories.py, runs.py,
 formatting.py, paragraphs.py), pictures and text boxes (drawings.py), fields
-(fields.py) and settings (settings.py).
+(fields.py) and settings (settings.py). Headings and titles the styles do not
+name are found last, once the body size is known (roles.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from clearprint.model import RGB, Document, HeaderFooter, Part
 from clearprint.readers.docx.ooxml import W, hex_rgb
 from clearprint.readers.docx.package import Package, open_package
+from clearprint.readers.docx.roles import assign_visual_roles
 from clearprint.readers.docx.sections import SectionInfo, body_section_properties, parse_section
 from clearprint.readers.docx.settings import Settings, read_settings, saved_page_count
 from clearprint.readers.docx.stories import PartSummary, StoryWalker
@@ -69,6 +71,8 @@ def _read(path: Path) -> Document:
         notes = package.related(main, kind)
         if notes is not None:
             walker.walk_notes(package.xml(notes), story, notes)
+    walker.finish()
+    assign_visual_roles(walker.blocks, walker.first_page_end)
 
     return Document(
         path=str(path),
@@ -85,6 +89,7 @@ def _read(path: Path) -> Document:
         even_odd_headers=settings.even_odd_headers,
         page_background=background,
         text_boxes=walker.text_boxes,
+        boxes=walker.boxes,
     )
 
 

@@ -108,3 +108,49 @@ def shading_source(pattern: str, layer: str) -> str:
     """
     fraction = pattern_fraction(pattern)
     return f"{layer} (pattern)" if fraction is not None and fraction < 1 else layer
+
+
+# VML colour names (the sixteen HTML 4 colours VML defines, plus common CSS ones Word writes).
+_VML_NAMES: dict[str, RGB] = {
+    "black": (0, 0, 0),
+    "silver": (192, 192, 192),
+    "gray": (128, 128, 128),
+    "grey": (128, 128, 128),
+    "white": (255, 255, 255),
+    "maroon": (128, 0, 0),
+    "red": (255, 0, 0),
+    "purple": (128, 0, 128),
+    "fuchsia": (255, 0, 255),
+    "green": (0, 128, 0),
+    "lime": (0, 255, 0),
+    "olive": (128, 128, 0),
+    "yellow": (255, 255, 0),
+    "navy": (0, 0, 128),
+    "blue": (0, 0, 255),
+    "teal": (0, 128, 128),
+    "aqua": (0, 255, 255),
+}
+
+
+def vml_color(value: str | None) -> RGB | None:
+    """A VML colour ("#069", "#006699", "yellow", "black [3213]") as RGB.
+
+    Short hex doubles each digit, as in CSS ("#069" is #006699); a bracketed
+    system-colour index after the colour is ignored. Colours computed from
+    another one ("fill darken(118)") and unknown names give None.
+    """
+    if not value:
+        return None
+    token = value.strip().split()[0].lower() if value.strip() else ""
+    if token.startswith("#"):
+        digits = token[1:]
+        if len(digits) == 3:
+            digits = "".join(c * 2 for c in digits)
+        if len(digits) != 6:
+            return None
+        try:
+            n = int(digits, 16)
+        except ValueError:
+            return None
+        return (n >> 16) & 255, (n >> 8) & 255, n & 255
+    return _VML_NAMES.get(token)

@@ -27,6 +27,7 @@ from clearprint.readers.docx.ooxml import (
     number,
     qn,
 )
+from clearprint.readers.docx.colors import vml_color
 from clearprint.readers.docx.package import Package
 from clearprint.readers.docx.theme import Theme
 
@@ -36,8 +37,17 @@ _PIC = qn("pic:pic")
 _BLIP = qn("a:blip")
 _TXBX_CONTENT = qn("w:txbxContent")
 _WSP = qn("wps:wsp")
+_TXBX = qn("wps:txbx")
+_LINKED_TXBX = qn("wps:linkedTxbx")
 _GROUPS = frozenset({qn("wpg:wgp"), qn("wpg:grpSp")})
 _GROUP_PR = qn("wpg:grpSpPr")
+_VML_GROUP = qn("v:group")
+_VML_FILL = qn("v:fill")
+_GRAPHIC_DATA = qn("a:graphicData")
+_CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_NAME_CHARS = 60
+# Names Word gives shapes internally (VML ids, OLE icons): nobody can find them in Word.
+_INTERNAL_NAME = re.compile(r"^_x0000_[a-z]\d+$|^_tx_|^Object\s*\d*$", re.IGNORECASE)
 _WRAPS = {
     "wrapSquare": "square",
     "wrapTight": "tight",
@@ -60,6 +70,14 @@ _FILLS = {
     "noFill": "none",
     "grpFill": "none",
 }
+# v:fill/@type: anything but a solid colour has no single colour behind the text.
+_VML_FILL_KINDS = {
+    "gradient": "gradient",
+    "gradientRadial": "gradient",
+    "tile": "picture",
+    "frame": "picture",
+    "pattern": "pattern",
+}
 _VERTICAL = {"vert", "vert270", "wordArtVert", "eaVert", "mongolianVert", "wordArtVertRtl"}
 _DEFAULT_INSET = 7.2  # DrawingML text box left/right inset, pt (91440 EMU)
 _VML_STYLE = re.compile(r"\s*([\w-]+)\s*:\s*([^;]+)")
@@ -67,13 +85,23 @@ _VML_STYLE = re.compile(r"\s*([\w-]+)\s*:\s*([^;]+)")
 
 @dataclass(slots=True)
 class TextBox:
-    """The content of one text box and what it tells about its text."""
+    """The content of one text box and what it tells about its text and its place."""
 
     content: Any  # w:txbxContent
     fill: RGB | None = None
     fill_kind: str | None = None  # "solid", or "gradient"/"picture"/"pattern": no single colour
     direction: str | None = None  # "vert270", "rotated 90"... None when horizontal
     width: float | None = None  # available to lines, pt
+    name: str | None = None  # wp:docPr/@name, when it is not an internal id
+    x: float | None = None  # left edge from h_relative, pt
+    y: float | None = None  # top edge from v_relative, pt
+    box_width: float | None = None  # outer size, pt
+    box_height: float | None = None
+    h_relative: str | None = None
+    v_relative: str | None = None
+    link_id: str | None = None  # DrawingML wps:txbx/@id: wps:linkedTxbx boxes with it continue the text
+    linked: bool = False  # VML: mso-next-textbox names another shape
+    grouped: bool = False  # one shape of a drawn group
 
 
 def _outside(el: Any, stop: Any, barriers: frozenset[str]) -> bool:
@@ -108,11 +136,16 @@ class DrawingReader:
                 boxes.append(self._text_box(content))
         return boxes
 
+    @staticmethod
+    def continuations(drawing: Any) -> list[str]:
+        """Ids of the DrawingML text chains that this drawing's empty linked boxes continue."""
+        return [el.get("id", "") for el in drawing.iter(_LINKED_TXBX) if _outside(el, drawing, _TXBX_BARRIERS)]
+
     def _text_box(self, content: Any) -> TextBox:
         box = TextBox(content)
         shape = _ancestor(content, _WSP)
         if shape is None:
-            box.direction = _vml_direction(content)
+            self._vml_box(content, box)
             return box
         sp_pr = shape.find(qn("wps:spPr"))
         body_pr = shape.find(qn("wps:bodyPr"))
@@ -120,6 +153,10 @@ class DrawingReader:
         vert = body_pr.get("vert") if body_pr is not None else None
         if vert in _VERTICAL:
             box.direction = vert
+        txbx = content.getparent()
+        if txbx is not None and txbx.tag == _TXBX and txbx.get("id"):
+            box.link_id = txbx.get("id")
+        box.grouped = shape.getparent() is not None and shape.getparent().tag in _GROUPS
         xfrm = sp_pr.find(qn("a:xfrm")) if sp_pr is not None else None
         if xfrm is not None:
             rotation = round((number(xfrm.get("rot")) or 0) / 60000) % 360
@@ -130,7 +167,30 @@ class DrawingReader:
             if width:
                 width *= _group_scale(shape)
                 box.width = max(width - _insets(body_pr), 1.0)
+        _drawing_place(shape, xfrm, box)
         return box
+
+    def _vml_box(self, content: Any, box: TextBox) -> None:
+        """Direction, fill and place of a legacy VML text box (v:shape/v:textbox)."""
+        box.direction = _vml_direction(content)
+        textbox = content.getparent()
+        shape = textbox.getparent() if textbox is not None else None
+        if shape is None:
+            return
+        box.fill_kind, box.fill = _vml_fill(shape)
+        style = _vml_style(shape)
+        box.grouped = _ancestor(shape, _VML_GROUP) is not None
+        following = _vml_style(textbox).get("mso-next-textbox", "").lstrip("#")
+        box.linked = bool(following) and following != shape.get("id")
+        if box.grouped:
+            return  # group coordinates are the group's own, not the page's
+        box.box_width = _css_length(style.get("width"))
+        box.box_height = _css_length(style.get("height"))
+        if style.get("position") == "absolute":
+            box.x = _css_length(style.get("margin-left")) or 0.0
+            box.y = _css_length(style.get("margin-top")) or 0.0
+            box.h_relative = style.get("mso-position-horizontal-relative", "text")
+            box.v_relative = style.get("mso-position-vertical-relative", "text")
 
     def _shape_fill(self, shape: Any, sp_pr: Any | None) -> tuple[str | None, RGB | None]:
         """The kind of the shape's fill and its colour when it is solid.
@@ -166,6 +226,11 @@ class DrawingReader:
         frame = next((c for c in drawing if c.tag in (_WP_INLINE, _WP_ANCHOR)), None)
         if frame is None:
             return []
+        doc_pr = frame.find(qn("wp:docPr"))
+        if _is_chart(frame):
+            chart = Image(location=location, kind="chart", name=_drawing_name(doc_pr))
+            _placement(frame, chart)
+            return [chart]
         pics = [pic for pic in frame.iter(_PIC) if _outside(pic, frame, _PIC_BARRIERS)]
         images = []
         for pic in pics:
@@ -177,8 +242,7 @@ class DrawingReader:
                     scale = _group_scale(pic)
                     image.placed_width = (emu(ext.get("cx")) or 0) * scale or None
                     image.placed_height = (emu(ext.get("cy")) or 0) * scale or None
-            doc_pr = frame.find(qn("wp:docPr"))
-            image.name = doc_pr.get("name") if doc_pr is not None else None
+            image.name = _drawing_name(doc_pr, pic if len(pics) > 1 else None)
             blip = pic.find(f".//{_BLIP}")
             if blip is not None:
                 self._attach_blob(image, part, blip.get(R_EMBED), blip.get(R_LINK))
@@ -192,7 +256,7 @@ class DrawingReader:
             if not _outside(data, pict, _TXBX_BARRIERS):
                 continue
             shape = data.getparent()
-            image = Image(location=location, name=shape.get("alt") or shape.get("id"))
+            image = Image(location=location, name=_vml_name(pict, shape, data))
             _vml_placement(shape, image)
             self._attach_blob(image, part, data.get(R_ID), None)
             images.append(image)
@@ -214,6 +278,125 @@ class DrawingReader:
         size = self._pixels[target]
         if size:
             image.pixel_width, image.pixel_height = size
+
+
+def _is_chart(frame: Any) -> bool:
+    data = frame.find(f"{qn('a:graphic')}/{_GRAPHIC_DATA}")
+    return data is not None and data.get("uri") == _CHART_URI
+
+
+def _short(text: str | None) -> str | None:
+    """A name or description on one line, cut to 60 characters; None for internal ids."""
+    flat = " ".join((text or "").split())
+    if not flat or _INTERNAL_NAME.match(flat):
+        return None
+    return flat if len(flat) <= _NAME_CHARS else flat[: _NAME_CHARS - 1].rstrip() + "…"
+
+
+def _drawing_name(doc_pr: Any | None, pic: Any | None = None) -> str | None:
+    """What Word's Selection Pane calls the picture, else the start of its description.
+
+    A picture inside a group has its own pic:cNvPr name.
+    """
+    own = pic.find(f"{qn('pic:nvPicPr')}/{qn('pic:cNvPr')}") if pic is not None else None
+    for el in (own, doc_pr):
+        if el is not None:
+            name = _short(el.get("name")) or _short(el.get("descr")) or _short(el.get("title"))
+            if name:
+                return name
+    return None
+
+
+def _vml_name(pict: Any, shape: Any, data: Any) -> str | None:
+    """A VML picture's title or description; an OLE object's icon says what it embeds."""
+    ole = pict.find(qn("o:OLEObject")) if local_name(pict) == "object" else None
+    if ole is not None:
+        program = ole.get("ProgID") or "a file"
+        return f"icon of an embedded object ({program})"
+    return _short(data.get(qn("o:title"))) or _short(shape.get("alt")) or _short(shape.get(qn("o:title")))
+
+
+def _drawing_place(shape: Any, xfrm: Any | None, box: TextBox) -> None:
+    """Where a DrawingML text box sits: its anchor's offsets plus its place in any group."""
+    frame = _ancestor(shape, _WP_ANCHOR)
+    if frame is None:
+        return
+    ext = frame.find(qn("wp:extent"))
+    box.box_width = emu(ext.get("cx")) if ext is not None else None
+    box.box_height = emu(ext.get("cy")) if ext is not None else None
+    x, box.h_relative = _anchor_offset(frame.find(qn("wp:positionH")))
+    y, box.v_relative = _anchor_offset(frame.find(qn("wp:positionV")))
+    if box.grouped and xfrm is not None:
+        inner = _in_group(shape, xfrm)
+        if inner is None:
+            return
+        dx, dy, width, height = inner
+        x = x + dx if x is not None else None
+        y = y + dy if y is not None else None
+        box.box_width, box.box_height = width, height
+    box.x, box.y = x, y
+
+
+def _anchor_offset(position: Any | None) -> tuple[float | None, str | None]:
+    """wp:positionH/V: the offset in pt (None when aligned instead) and what it is from."""
+    if position is None:
+        return None, None
+    offset = position.find(qn("wp:posOffset"))
+    value = emu(offset.text.strip()) if offset is not None and offset.text else None
+    return value, position.get("relativeFrom")
+
+
+def _in_group(shape: Any, xfrm: Any) -> tuple[float, float, float, float] | None:
+    """A grouped shape's offset from the group's corner and its size, pt."""
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    if off is None or ext is None:
+        return None
+    x, y = number(off.get("x")) or 0.0, number(off.get("y")) or 0.0
+    w, h = number(ext.get("cx")) or 0.0, number(ext.get("cy")) or 0.0
+    parent = shape.getparent()
+    while parent is not None and parent.tag in _GROUPS:
+        group = parent.find(f"{_GROUP_PR}/{qn('a:xfrm')}")
+        if group is None:
+            return None
+        g_off, g_ext = group.find(qn("a:off")), group.find(qn("a:ext"))
+        c_off, c_ext = group.find(qn("a:chOff")), group.find(qn("a:chExt"))
+        if g_ext is None or c_ext is None:
+            return None
+        sx = (number(g_ext.get("cx")) or 0.0) / (number(c_ext.get("cx")) or 1.0)
+        sy = (number(g_ext.get("cy")) or 0.0) / (number(c_ext.get("cy")) or 1.0)
+        cx = number(c_off.get("x")) if c_off is not None else 0.0
+        cy = number(c_off.get("y")) if c_off is not None else 0.0
+        x, y, w, h = (x - (cx or 0.0)) * sx, (y - (cy or 0.0)) * sy, w * sx, h * sy
+        if parent.getparent() is not None and parent.getparent().tag in _GROUPS and g_off is not None:
+            x += number(g_off.get("x")) or 0.0  # a nested group sits in its parent's coordinates
+            y += number(g_off.get("y")) or 0.0
+        parent = parent.getparent()
+    return x / 12700, y / 12700, w / 12700, h / 12700
+
+
+def _vml_style(el: Any) -> dict[str, str]:
+    return {key: value.strip() for key, value in _VML_STYLE.findall(el.get("style", ""))}
+
+
+def _vml_fill(shape: Any) -> tuple[str | None, RGB | None]:
+    """A VML shape's fill: v:shape/@fillcolor (white by default), @filled, and v:fill.
+
+    ``filled="f"`` or ``v:fill on="f"`` is no fill; a v:fill of type gradient,
+    tile, frame (a picture) or pattern has no single colour.
+    """
+    if (shape.get("filled") or "t").lower() in ("f", "false"):
+        return None, None
+    fill = shape.find(_VML_FILL)
+    colour = shape.get("fillcolor")
+    if fill is not None:
+        if (fill.get("on") or "t").lower() in ("f", "false"):
+            return None, None
+        kind = _VML_FILL_KINDS.get(fill.get("type") or "solid")
+        if kind is not None:
+            return kind, None
+        colour = fill.get("color") or colour
+    rgb = vml_color(colour) if colour else (255, 255, 255)
+    return ("solid", rgb) if rgb is not None else ("unread colour", None)
 
 
 def _insets(body_pr: Any | None) -> float:

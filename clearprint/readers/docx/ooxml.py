@@ -20,6 +20,7 @@ NS = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "v": "urn:schemas-microsoft-com:vml",
     "w10": "urn:schemas-microsoft-com:office:word",
+    "o": "urn:schemas-microsoft-com:office:office",
     "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 }

@@ -239,6 +239,7 @@ _PPR_PARSERS: dict[str, Any] = {
     W + "bidi": _flag("bidi"),
     W + "suppressAutoHyphens": _flag("suppressAutoHyphens"),
     W + "contextualSpacing": _flag("contextualSpacing"),
+    W + "pageBreakBefore": _flag("pageBreakBefore"),
     W + "textDirection": _value("textDirection"),
     W + "sectPr": _section_break,
 }

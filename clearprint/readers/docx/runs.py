@@ -43,6 +43,9 @@ _FF_DATA = W + "ffData"
 _INSTR = W + "instrText"
 _FLD_CHAR = W + "fldChar"
 _SOFT = W + "softHyphen"
+_BR = W + "br"
+_TYPE = W + "type"
+_RENDERED_BREAK = W + "lastRenderedPageBreak"
 
 
 @dataclass(slots=True)
@@ -63,6 +66,9 @@ class InlineContent:
     note_refs: list[tuple[str, str]] = field(default_factory=list)  # ("footnote", id)
     form_fields: list[FieldSpec] = field(default_factory=list)
     simple_fields: list[tuple[str, str]] = field(default_factory=list)  # (instruction, result text)
+    # Characters of text before the first page break (w:br type="page" or the
+    # w:lastRenderedPageBreak Word saves where its layout broke the page); None: no break.
+    page_break: int | None = None
 
     @property
     def text(self) -> str:
@@ -119,7 +125,11 @@ def _run(run: Any, walk: _Walk) -> None:
             if not fields.in_code and child.text:
                 parts.append(child.text)
         elif tag in _TEXT_CHARS:  # line, page and column breaks all end a line: "\n"
+            if tag == _BR and child.get(_TYPE) == "page":
+                _page_break(content, parts)
             parts.append(_TEXT_CHARS[tag])
+        elif tag == _RENDERED_BREAK:
+            _page_break(content, parts)
         elif tag == _SOFT:
             parts.append(SOFT_HYPHEN)
         elif tag == _FLD_CHAR:
@@ -139,6 +149,11 @@ def _run(run: Any, walk: _Walk) -> None:
         fields.displayed(text)
         rpr = parse_rpr(rpr_el)
         content.pieces.append(Piece(text, tuple(rpr.items()), rpr))
+
+
+def _page_break(content: InlineContent, parts: list[str]) -> None:
+    if content.page_break is None:
+        content.page_break = len(content.text.strip()) + len("".join(parts).strip())
 
 
 def _field_char(el: Any, content: InlineContent, fields: FieldTracker, anchor: Any) -> None:

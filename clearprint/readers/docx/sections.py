@@ -27,6 +27,7 @@ class SectionInfo:
 
     section: Section
     references: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, variant) → r:id
+    starts_new_page: bool = True  # w:type is not "continuous"
 
     @property
     def measure(self) -> float | None:
@@ -69,6 +70,8 @@ def parse_section(number_: int, sect_pr: Any | None) -> SectionInfo:
     info = SectionInfo(section)
     if sect_pr is None:
         return info
+    kind = sect_pr.find(W + "type")
+    info.starts_new_page = kind is None or kind.get(W_VAL) != "continuous"
     _page(sect_pr.find(W + "pgSz"), section)
     _margins(sect_pr.find(W + "pgMar"), section)
     _columns(sect_pr.find(W + "cols"), section)

@@ -5,7 +5,13 @@ opened), headers and footers, footnotes and endnotes, and text boxes (which
 follow the paragraph that anchors them). Paragraph numbers follow the model's
 Location rules: 1-based in document order within the body (table cells in
 place), within the part for headers, footers and notes, and the anchoring
-paragraph's number for text boxes.
+paragraph's number for text boxes, with the box's number and the paragraph's
+within it. Tables are numbered within their story in the order they begin.
+
+While walking the body the walker also notes where its first page ends (an
+explicit or last-rendered page break, a section starting a new page, or the
+estimated height of the text filling the page), which roles.py needs to tell
+a cover's title.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from clearprint import model
+from clearprint.analysis.text import line_count
 from clearprint.model import RGB, Block, Contents, FormField, Image, Location, Part, Role, Span
 from clearprint.readers.docx import paragraphs as para
 from clearprint.readers.docx.colors import shading_source
@@ -65,6 +73,8 @@ class Context:
     columns: int | None = None
     background: Background = None
     table_cell: tuple[int, int, int] | None = None
+    outer_cell: tuple[int, int, int] | None = None  # the cell holding a nested table
+    box: int | None = None  # the text box being walked
     table_key: TableKey | None = None
     row_height: float | None = None
     text_direction: str | None = None
@@ -88,6 +98,8 @@ class _Paragraph:
     pitch: float
     block: Block | None
     breaks_section: bool  # its w:pPr ends a section
+    page_break_before: bool  # w:pageBreakBefore
+    spacing: para.Spacing
 
 
 class StoryWalker:
@@ -114,12 +126,18 @@ class StoryWalker:
         self.fields: list[FormField] = []
         self.contents: list[Contents] = []
         self.text_boxes = 0
+        self.boxes: list[model.TextBox] = []
+        self.first_page_end: int | None = None  # index of the first block past the body's first page
+        self._page_height = 0.0  # estimated height of the body text so far on its first page, pt
+        self._box_links: dict[str, model.TextBox] = {}  # DrawingML chain id → its first box
+        self._continued: set[str] = set()  # chain ids that some empty linked box continues
+        self._groups = 0
         self.note_sections: dict[tuple[str, str], int] = {}  # ("footnote", id) → section
         self.summaries: dict[str, PartSummary] = {}
         self._counters: dict[str, int] = {}
         self._trackers: dict[str, FieldTracker] = {}
         self._body_section = 1
-        self._tables = 0
+        self._tables: dict[str, int] = {}  # per story
         self._toc_styled: list[Block] = []
         self._pending_controls: list[FieldSpec] = []  # block content controls, for their first paragraph
         self._last_pitch: float | None = None  # of the last paragraph walked (empty cells)
@@ -132,6 +150,14 @@ class StoryWalker:
     def walk_body(self, body: Any, part_name: str) -> None:
         self._blocks(body, Context(Part.BODY, "body", part_name, background=self._page), 0)
         self._finish_toc_styles()
+
+    def finish(self) -> None:
+        """After every story: mark text boxes whose text runs on into linked boxes; name pictures."""
+        for chain, box in self._box_links.items():
+            box.linked = box.linked or chain in self._continued
+        for number_, image in enumerate(self.images, start=1):
+            if image.name is None:
+                image.name = f"picture {number_}"
 
     def walk_header_footer(self, root: Any, kind: Part, name: str, section: int) -> PartSummary:
         """One header or footer part (walked once however many sections show it)."""
@@ -210,9 +236,14 @@ class StoryWalker:
     # -- paragraphs ----------------------------------------------------------
 
     def _paragraph(self, p: Any, ctx: Context, pending: int) -> int:
+        start = len(self.blocks)
         walked = self._read_paragraph(p, ctx, pending)
         self._last_pitch = walked.pitch
+        if self.first_page_end is None and ctx.part is Part.BODY and ctx.box is None:
+            self._first_page_before(walked, start)
         self._pictures_and_boxes(walked, ctx)
+        if self.first_page_end is None and ctx.part is Part.BODY and ctx.box is None:
+            self._first_page_after(walked, ctx)
         self._form_fields(walked, ctx)
         for kind, note_id in walked.content.note_refs:
             self.note_sections.setdefault((kind, note_id), walked.location.section or 1)
@@ -232,6 +263,8 @@ class StoryWalker:
             section=ctx.section or self._body_section,
             style=fmt.style_name,
             table_cell=ctx.table_cell,
+            outer_cell=ctx.outer_cell,
+            box=(ctx.box, self._next_number(f"text box {ctx.box}")) if ctx.box is not None else None,
         )
         tracker = self._trackers.get(ctx.story)
         if tracker is None:
@@ -252,7 +285,8 @@ class StoryWalker:
             self.blocks.append(block)
         for finished in finished_fields:
             self._complex_field(finished, ctx, fmt)
-        return _Paragraph(location, content, spacing.line_pitch, block, "sectPr" in fmt.props)
+        return _Paragraph(location, content, spacing.line_pitch, block, "sectPr" in fmt.props,
+                          bool(para.value(fmt.props, "pageBreakBefore")), spacing)
 
     def _format(self, ppr: Any | None, table_key: TableKey | None) -> para.ParagraphFormat:
         """The paragraph's cached format, keyed by its direct properties and table context."""
@@ -365,6 +399,33 @@ class StoryWalker:
         self._counters[story] = self._counters.get(story, 0) + 1
         return self._counters[story]
 
+    # -- the first page ------------------------------------------------------
+
+    def _first_page_before(self, walked: _Paragraph, start: int) -> None:
+        """A page break before any text of this paragraph ends the first page before it."""
+        if start == 0 and self._page_height == 0:
+            return  # nothing is on the first page yet
+        if walked.page_break_before or walked.content.page_break == 0:
+            self.first_page_end = start
+
+    def _first_page_after(self, walked: _Paragraph, ctx: Context) -> None:
+        """A break inside or after this paragraph, or a full page, ends the first page after it."""
+        number_ = walked.location.section or 1
+        section = self._sections[number_ - 1].section
+        following = self._sections[number_] if number_ < len(self._sections) else None
+        new_page = walked.breaks_section and following is not None and following.starts_new_page
+        if walked.content.page_break or new_page:
+            self.first_page_end = len(self.blocks)
+            return
+        if ctx.table_cell is not None and ctx.table_cell[2] != 1:
+            return  # side by side with the first column, which is counted
+        lines = line_count(walked.block) if walked.block is not None else 1
+        spacing = walked.spacing
+        self._page_height += (lines or 1) * walked.pitch + spacing.before + spacing.after
+        room = (section.height or 0) - (section.margin_top or 0) - (section.margin_bottom or 0)
+        if room > 0 and self._page_height > room:
+            self.first_page_end = len(self.blocks)
+
     # -- fields and contents -------------------------------------------------
 
     def _simple_field(
@@ -400,8 +461,8 @@ class StoryWalker:
     # -- tables --------------------------------------------------------------
 
     def _table(self, tbl: Any, ctx: Context) -> None:
-        self._tables += 1
-        number_ = self._tables
+        """A table, numbered within its story; a nested one names the cell holding it."""
+        number_ = self._tables[ctx.story] = self._tables.get(ctx.story, 0) + 1
         for cell in iter_cells(tbl, self._sheet):
             cell_ctx = Context(
                 ctx.part,
@@ -413,6 +474,8 @@ class StoryWalker:
                 columns=ctx.columns,
                 background=self._cell_background(cell, ctx.background),
                 table_cell=(number_, cell.row, cell.column),
+                outer_cell=ctx.table_cell,
+                box=ctx.box,
                 table_key=cell.table_key,
                 row_height=cell.row_height,
                 text_direction=_direction(cell.direction) or ctx.text_direction,
@@ -444,7 +507,7 @@ class StoryWalker:
             return
         location = Location(
             paragraph=paragraphs_before + 1, part=ctx.part, section=ctx.section or self._body_section,
-            table_cell=ctx.table_cell, excerpt=excerpt(label),
+            table_cell=ctx.table_cell, outer_cell=ctx.outer_cell, excerpt=excerpt(label),
         )  # fmt: skip
         height = ctx.row_height or self._last_pitch
         self.fields.append(
@@ -456,11 +519,25 @@ class StoryWalker:
     def _pictures_and_boxes(self, walked: _Paragraph, ctx: Context) -> None:
         for drawing in walked.content.drawings:
             self.images.extend(self._drawings.images(drawing, ctx.part_name, walked.location))
-            for box in self._drawings.text_boxes(drawing):
-                self._text_box(box, walked.location, ctx)
+            self._continued.update(self._drawings.continuations(drawing))
+            boxes = self._drawings.text_boxes(drawing)
+            group = None
+            if any(box.grouped for box in boxes):
+                self._groups += 1
+                group = self._groups
+            for box in boxes:
+                self._text_box(box, walked.location, ctx, group if box.grouped else None)
 
-    def _text_box(self, box: TextBox, anchor: Location, ctx: Context) -> None:
+    def _text_box(self, box: TextBox, anchor: Location, ctx: Context, group: int | None) -> None:
         self.text_boxes += 1
+        record = model.TextBox(
+            self.text_boxes, anchor, name=box.name, x=box.x, y=box.y,
+            width=box.box_width, height=box.box_height, h_relative=box.h_relative,
+            v_relative=box.v_relative, linked=box.linked, group=group,
+        )  # fmt: skip
+        self.boxes.append(record)
+        if box.link_id:
+            self._box_links.setdefault(box.link_id, record)
         box_ctx = Context(
             Part.TEXTBOX,
             ctx.story,  # shares the anchoring story's fields (page numbers in header text boxes)
@@ -470,6 +547,7 @@ class StoryWalker:
             width=box.width,
             columns=1,
             background=_box_background(box) or self._page,
+            box=self.text_boxes,
             text_direction=box.direction,
         )
         self._blocks(box.content, box_ctx, 0)
