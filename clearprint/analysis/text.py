@@ -77,6 +77,30 @@ def spans_text(block: Block, spans: list[Span]) -> str:
     return " ".join(" ".join(pieces).split())
 
 
+def is_monospace(span: Span) -> bool:
+    """Set in a fixed-pitch font (from the font's traits or its name's class)."""
+    if "monospace" in span.traits:
+        return True
+    from clearprint import fontmetrics
+
+    return fontmetrics.font_metrics(span.font).classification == fontmetrics.MONO if span.font else False
+
+
+def is_code(block: Block) -> bool:
+    """A line of a code listing: most of its characters are in a monospaced font.
+
+    Code is laid out line by line on purpose, so it is not running text for
+    paragraph spacing, justification or line length.
+    """
+    chars = mono = 0
+    for span in block.spans:
+        n = len(span.text.strip())
+        chars += n
+        if n and is_monospace(span):
+            mono += n
+    return chars > 0 and mono > 0.5 * chars
+
+
 def has_text(doc: Document) -> bool:
     return any(visible(s) for _, s in doc.spans())
 

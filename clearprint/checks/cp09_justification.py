@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import line_count
+from clearprint.analysis.text import is_code, line_count
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Alignment, Block, Document, Part, Role
@@ -23,9 +23,10 @@ LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
 
 
 def running_text(doc: Document) -> Iterator[Block]:
-    """Paragraphs of running text wherever they are printed, tables aside."""
+    """Paragraphs of running text wherever they are printed, tables and code listings aside."""
     for block in doc.blocks:
-        if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table:
+        if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table \
+                and not is_code(block):
             yield block
 
 

@@ -1,10 +1,11 @@
 """CP12: are there 60-70 characters per line (unless you are using columns)?
 
 Characters (spaces and punctuation included) are counted on the full lines of
-running text, leaving out the last line of each paragraph and blocks that are
-mostly figures. The answer comes from the median over all those lines: inside
-``line_length_pass`` is "yes"; longer, up to the top of ``line_length_review``,
-is "manual"; longer still is "no". Shorter lines are "manual", never "no": they
+running text, leaving out the last line of each paragraph, code listings
+(mostly monospaced type) and blocks that are mostly figures. The answer
+comes from the median over all those lines: inside ``line_length_pass`` is
+"yes"; longer, up to the top of ``line_length_review``, is "manual"; longer
+still is "no". Shorter lines are "manual", never "no": they
 come from large type, panels or columns more often than from a bad measure.
 Paragraphs far outside ``line_length_review`` in an otherwise good document
 are left to a person.
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from clearprint import fontmetrics
 from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import overlap, to_display
-from clearprint.analysis.text import chars_per_line, dominant_font, line_count
+from clearprint.analysis.text import chars_per_line, dominant_font, is_code, line_count
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Page
@@ -186,7 +187,7 @@ def _pdf_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
     for block in doc.body_blocks():
         page = pages.get(block.page or 0)
         lengths = _full_line_lengths(block.lines)
-        if page is None or block.bbox is None or not lengths or not _wordy(block.text):
+        if page is None or block.bbox is None or not lengths or not _wordy(block.text) or is_code(block):
             continue
         if page.number not in gutters:
             gutters[page.number] = page_gutters(doc, page)
@@ -231,7 +232,7 @@ def _docx_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
     for block in doc.body_blocks():
         per_line = chars_per_line(block)
         lines = line_count(block)
-        if per_line is None or lines is None or lines < 2:
+        if per_line is None or lines is None or lines < 2 or is_code(block):
             continue
         sample = Sample(block, [per_line] * (lines - 1))
         (columns if (block.columns or 1) > 1 else single).append(sample)

@@ -1,19 +1,23 @@
 """CP18: is there a space between paragraphs?
 
 The extra space *e* between two consecutive paragraphs of running text, beyond
-the normal line pitch, is compared with the type size *s*: ``e >= 0.5 s`` is
-enough, ``0.25 s`` to ``0.5 s`` is doubtful, less is none. The answer is "no"
-only when at least ``paragraph_space_fail_share`` of the pairs have no space,
-so one tight pair in a long document is left to a person. Pairs with the same
-spacing are reported once, with a count.
+the normal line pitch, is compared with the body type size *s* of their story
+(the commonest size of its running text, so a large paragraph does not raise
+the bar): ``e >= 0.5 s`` is enough, ``0.25 s`` to ``0.5 s`` is doubtful, less is
+none. The answer is "no" only when at least ``paragraph_space_fail_share`` of
+the main text's pairs have no space, so one tight pair in a long document is
+left to a person; pairs in footnotes, endnotes and text boxes are judged apart
+and can only ask for a look. Pairs with the same spacing are reported once,
+with a count. Code listings (monospaced lines) are not running text.
 
 DOCX: ``e`` = space after the first + space before the second (Word adds
 them), zero under contextual spacing between paragraphs of one style, plus one
-line for each empty paragraph used as spacing. List items of one list are not
-paragraphs for this purpose. PDF: the gap between the last baseline of one
-block and the first of the next, minus the line pitch; inside a block a short
-line ending a sentence followed by a full line is a paragraph break with no
-space.
+line for each empty paragraph used as spacing. Not paragraph breaks: items of
+one list, a list's end (an item followed by a paragraph), a short label line
+leading into a list, and a run of short label lines (an address, contact
+details). PDF: the gap between the last baseline of one block and the first of
+the next, minus the line pitch; inside a block a short line ending a sentence
+followed by a full line is a paragraph break with no space.
 """
 
 from __future__ import annotations
@@ -21,14 +25,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clearprint.analysis.text import dominant_size
+from collections import Counter
+
+from clearprint.analysis.text import dominant_size, line_count, visible
 from clearprint.checks import check
 from clearprint.checks.cp09_justification import running_text
 from clearprint.config import Options
-from clearprint.model import Block, Document, Line, Location
+from clearprint.model import Block, Document, Line, Location, Part
 from clearprint.results import Finding, Severity
 
 SENTENCE_ENDINGS = (".", "!", "?", ":", "\u201d", '"')
+LABEL_ENDINGS = (".", "!", "?")  # a line ending so is a sentence, not a label
+LABEL_MAX_CHARS = 60  # a label line, when its line count is unknown
 SHORT_LINE_SHARE = 0.85  # a line ending before this share of the measure ends a paragraph
 DEFAULT_PITCH_FACTOR = 1.2
 
@@ -39,6 +47,7 @@ class Gap:
     size: float  # type size, pt
     location: Location
     key: str  # pairs with the same key are reported together
+    main: bool = True  # in the main text (not a footnote, endnote or text box)
 
     @property
     def ratio(self) -> float:
@@ -52,10 +61,19 @@ def paragraph_space(doc: Document, opts: Options) -> Iterator[Finding]:
         if not doc.scanned_pages:
             yield Finding.na("Fewer than two paragraphs of running text follow each other.")
         return
+    main = [g for g in gaps if g.main]
+    yield from _judged(main, opts, may_fail=True)
+    yield from _judged([g for g in gaps if not g.main], opts, may_fail=False)
+
+
+def _judged(gaps: list[Gap], opts: Options, may_fail: bool) -> Iterator[Finding]:
+    """Findings for one pool of pairs: the main text's, or the notes' and boxes'."""
+    if not gaps:
+        return
     tight = [g for g in gaps if g.ratio < opts.paragraph_space_review]
     doubtful = [g for g in gaps if opts.paragraph_space_review <= g.ratio < opts.paragraph_space_min]
     share = len(tight) / len(gaps)
-    failing = share >= opts.paragraph_space_fail_share
+    failing = may_fail and share >= opts.paragraph_space_fail_share
     for group in _grouped(tight):
         first = group[0]
         message = (f"{len(group)} paragraph break(s) with {first.space:.1f} pt of space "
@@ -68,7 +86,7 @@ def paragraph_space(doc: Document, opts: Options) -> Iterator[Finding]:
         yield Finding.manual(f"{len(group)} paragraph break(s) with only {first.space:.1f} pt "
                              f"of space for {first.size:g} pt type.", first.location,
                              count=len(group), space_pt=round(first.space, 1), size_pt=first.size)
-    if tight and not failing:
+    if tight and may_fail and not failing:
         yield Finding.info(f"{len(tight)} of {len(gaps)} paragraph breaks have no space; "
                            "most do.", share=round(share, 2))
 
@@ -81,24 +99,59 @@ def _grouped(gaps: list[Gap]) -> list[list[Gap]]:
 
 
 def _docx_gaps(doc: Document) -> Iterator[Gap]:
+    blocks = list(running_text(doc))
+    sizes = _story_sizes(blocks)
     previous: Block | None = None
-    for block in running_text(doc):
+    for block in blocks:
         if previous is not None and _consecutive(previous, block):
-            gap = _docx_gap(previous, block)
+            gap = _docx_gap(previous, block, sizes.get(block.part))
             if gap is not None:
                 yield gap
         previous = block
 
 
+def _story_sizes(blocks: list[Block]) -> dict[Part, float]:
+    """The commonest size of the running text in each story (body, footnotes...)."""
+    counts: dict[Part, Counter[float]] = {}
+    for block in blocks:
+        for span in block.spans:
+            if span.size is not None and visible(span):
+                counts.setdefault(block.part, Counter())[span.size] += len(span.text.strip())
+    return {part: found.most_common(1)[0][0] for part, found in counts.items()}
+
+
 def _consecutive(first: Block, second: Block) -> bool:
-    """Neighbours in one story, with nothing (a heading, a table) between them."""
+    """Two paragraphs separated by a paragraph break, with nothing (a heading, a table) between.
+
+    Not paragraph breaks: between items of a list, at a list's end, from a
+    short label line into a list, and between two label lines (an address).
+    """
     if second.index != first.index + 1 or first.part is not second.part:
         return False
-    return not (first.list_item and second.list_item)
+    if _box(first) != _box(second):
+        return False
+    if first.list_item:
+        return False
+    if second.list_item:
+        return not _label(first)
+    return not (_label(first) and _label(second))
 
 
-def _docx_gap(first: Block, second: Block) -> Gap | None:
-    size = dominant_size(second.spans)
+def _box(block: Block) -> int | None:
+    return block.location.box[0] if block.location.box else None
+
+
+def _label(block: Block) -> bool:
+    """A single short line that is not a sentence: a label, an address line, a lead-in."""
+    text = block.text.strip()
+    if text.endswith(LABEL_ENDINGS):
+        return False
+    lines = line_count(block)
+    return lines == 1 if lines is not None else len(text) <= LABEL_MAX_CHARS
+
+
+def _docx_gap(first: Block, second: Block, body: float | None) -> Gap | None:
+    size = body or dominant_size(second.spans)
     if size is None:
         return None
     if first.contextual_spacing and second.contextual_spacing and first.style == second.style:
@@ -106,13 +159,17 @@ def _docx_gap(first: Block, second: Block) -> Gap | None:
     else:
         space = (first.space_after or 0.0) + (second.space_before or 0.0)
     space += second.empty_before * (second.line_pitch or size * DEFAULT_PITCH_FACTOR)
-    key = f"{first.style}>{second.style}:{round(space, 1)}:{size}"
-    return Gap(space, size, second.location.but(source=second.spacing_source), key)
+    key = f"{second.part}:{first.style}>{second.style}:{round(space, 1)}:{size}"
+    return Gap(space, size, second.location.but(source=second.spacing_source), key,
+               main=second.part is Part.BODY)
 
 
 def _pdf_gaps(doc: Document) -> Iterator[Gap]:
-    for page in doc.pages:
-        blocks = [b for b in running_text(doc) if b.page == page.number and b.lines]
+    by_page: dict[int | None, list[Block]] = {}
+    for block in running_text(doc):
+        if block.lines:
+            by_page.setdefault(block.page, []).append(block)
+    for blocks in by_page.values():
         for block in blocks:
             yield from _breaks_inside(block)
         for first, second in zip(blocks, blocks[1:], strict=False):

@@ -22,7 +22,7 @@ List items stay body text.
 
 Before that, a contents list typed by hand (no TOC field or styles) is told
 by its lines: ``CONTENTS_RUN`` or more paragraphs in a row of "entry, tab,
-page number" (or "N/A", or nothing), at least one with a number.
+page number" (or "N/A", or nothing), at least one with a number or "N/A".
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _typed_contents(blocks: list[Block]) -> None:
 
 
 def _close_run(run: list[Block]) -> None:
-    numbered = any((m := _ENTRY.match(b.text)) and m.group(1) and m.group(1)[0].isdigit() for b in run)
+    numbered = any((m := _ENTRY.match(b.text)) and m.group(1) and not m.group(1).isalpha() for b in run)
     if len(run) >= CONTENTS_RUN and numbered:
         for block in run:
             block.role = Role.CONTENTS
