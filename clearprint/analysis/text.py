@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from clearprint.model import BBox, Block, Document, Location, Span
 
 EXCERPT_CHARS = 60
+_LETTER = re.compile(r"[^\W\d_]")
+_PRINTED = re.compile(r"\S")
+# Letters of Latin, Greek and Cyrillic: scripts whose letters stand apart, left to right.
+_SEPARATE_LETTER = re.compile(r"[^\W\d_\u0530-\U0010ffff]")
 
 
 def visible(span: Span) -> bool:
@@ -138,3 +143,19 @@ def dominant_font(block: Block) -> str | None:
         if span.font and visible(span):
             weights[span.font] += len(span.text)
     return weights.most_common(1)[0][0] if weights else None
+
+
+def mostly_letters(text: str, share: float) -> bool:
+    """At least ``share`` of the printed characters are letters: sentences, not a grid of figures."""
+    printed = len(_PRINTED.findall(text))
+    return printed > 0 and len(_LETTER.findall(text)) >= share * printed
+
+
+def separate_letters(text: str) -> bool:
+    """Mostly Latin, Greek or Cyrillic letters, which stand apart left to right.
+
+    Joined and right-to-left scripts (Arabic, Hebrew) and scripts without word
+    spaces (Chinese, Japanese, Thai) give glyph boxes that gap measures cannot read.
+    """
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_SEPARATE_LETTER.findall(text)) >= 0.9 * letters

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clearprint import fontmetrics
-from clearprint.analysis.text import body_size, dominant_font, dominant_size
+from clearprint.analysis.text import body_size, dominant_font, dominant_size, mostly_letters
 from clearprint.checks import check
 from clearprint.checks.cp09_justification import running_text, wraps
 from clearprint.config import Options
@@ -145,7 +145,7 @@ def _finding(members: list[tuple[Block, Spacing, Severity, str]], severity: Seve
 def _pdf_spacing(block: Block) -> Spacing | None:
     """Measured spacing of a paragraph of two lines or more that reads as text (not figures)."""
     size = dominant_size(block.spans)
-    if len(block.lines) < 2 or size is None or not _wordy(block.text):
+    if len(block.lines) < 2 or size is None or not mostly_letters(block.text, WORDY_SHARE):
         return None
     pitch = block.line_pitch or _median_pitch(block)
     if pitch is None or pitch <= 0:
@@ -156,12 +156,6 @@ def _pdf_spacing(block: Block) -> Spacing | None:
     else:
         space, estimated = fontmetrics.font_metrics(dominant_font(block)).space_width * size, True
     return Spacing(pitch, size, space, estimated, {"lines": len(block.lines)})
-
-
-def _wordy(text: str) -> bool:
-    """Mostly letters: sentences rather than a grid of figures or times."""
-    shown = [c for c in text if not c.isspace()]
-    return bool(shown) and sum(c.isalpha() for c in shown) >= WORDY_SHARE * len(shown)
 
 
 def _median_pitch(block: Block) -> float | None:

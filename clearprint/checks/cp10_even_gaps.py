@@ -26,7 +26,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clearprint.analysis.text import dominant_size, spans_location, visible
+from clearprint.analysis.text import dominant_size, separate_letters, spans_location, visible
 from clearprint.checks import check
 from clearprint.checks.cp09_justification import JUSTIFIED, running_text, wraps
 from clearprint.config import Options
@@ -44,7 +44,6 @@ IRREGULAR_SHARE = 1 / 3  # a line with more odd gaps than this is tabbed or tabu
 IMPLAUSIBLE_RATIO = 0.25  # words this close would touch: a measuring fault, not spacing
 TABULAR_RATIO = 4.0  # every gap of a line this wide: cells of a table row, not stretched words
 MIN_TRACKED_LETTERS = 20  # letters a paragraph needs before its letter spacing is judged
-SEPARATE_SCRIPTS_END = "\u0530"  # Latin, Greek and Cyrillic lie below this
 # Spaces typed to push words apart: a run of spaces between two words of one
 # sentence, or a tab between two small letters. (A tab after a label or a
 # number is how text should be lined up, and is fine.)
@@ -104,7 +103,7 @@ def _line_ratio(line: Line) -> float | None:
     says anything about word spacing.
     """
     size = dominant_size(line.spans)
-    if not line.space_width or size is None or not _separate_letters(line.text):
+    if not line.space_width or size is None or not separate_letters(line.text):
         return None
     gaps = [g for g in line.word_gaps if g <= TAB_GAP_EM * size]
     if len(gaps) < MIN_GAPS:
@@ -115,16 +114,6 @@ def _line_ratio(line: Line) -> float | None:
     if off > IRREGULAR_SHARE * len(gaps) or not IMPLAUSIBLE_RATIO <= ratio <= TABULAR_RATIO:
         return None
     return ratio
-
-
-def _separate_letters(text: str) -> bool:
-    """Mostly Latin, Greek or Cyrillic: scripts whose letters stand apart, left to right.
-
-    Joined and right-to-left scripts (Arabic, Hebrew) and scripts without word
-    spaces (Chinese, Japanese, Thai) give glyph boxes the gap measures cannot read.
-    """
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c < SEPARATE_SCRIPTS_END for c in letters) >= 0.9 * len(letters)
 
 
 def _judge_block(block: Block, opts: Options) -> Judged | None:
@@ -255,7 +244,7 @@ def _letter_problems(block: Block, opts: Options) -> Iterator[tuple[str, Severit
     tracked: list[Span] = []
     if block.lines:
         measured = [(line.letter_gap, line.text) for line in block.lines
-                    if line.letter_gap is not None and _separate_letters(line.text)]
+                    if line.letter_gap is not None and separate_letters(line.text)]
         letters = sum(c.isalpha() for _, text in measured for c in text)
         em = 0.0
         if letters >= MIN_TRACKED_LETTERS:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from clearprint import fontmetrics
 from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import overlap, to_display
-from clearprint.analysis.text import chars_per_line, dominant_font, is_code, line_count
+from clearprint.analysis.text import chars_per_line, dominant_font, is_code, line_count, mostly_letters
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Page
@@ -187,7 +187,8 @@ def _pdf_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
     for block in doc.body_blocks():
         page = pages.get(block.page or 0)
         lengths = _full_line_lengths(block.lines)
-        if page is None or block.bbox is None or not lengths or not _wordy(block.text) or is_code(block):
+        if (page is None or block.bbox is None or not lengths
+                or not mostly_letters(block.text, WORDY_SHARE) or is_code(block)):
             continue
         if page.number not in gutters:
             gutters[page.number] = page_gutters(doc, page)
@@ -205,12 +206,6 @@ def _in_columns(block: Block, box: BBox, gutters: list[Gutter], page: Page) -> b
         if overlap(box[0], box[2], gap[0], gap[2]) > 0:
             return False  # a full-width block: a heading band, an introduction, a caption
     return bool(gutters)
-
-
-def _wordy(text: str) -> bool:
-    """Mostly letters: sentences rather than a table of figures."""
-    shown = [c for c in text if not c.isspace()]
-    return bool(shown) and sum(c.isalpha() for c in shown) >= WORDY_SHARE * len(shown)
 
 
 def _full_line_lengths(lines: list[Line]) -> list[float]:
