@@ -71,7 +71,8 @@ def documents(paths: list[str]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--audit", help=argparse.SUPPRESS)
     parser.add_argument("--extract", help=argparse.SUPPRESS)
@@ -94,13 +95,15 @@ def main() -> None:
             row["extract_s"] = extraction["extract_s"] if extraction else None
         rows.append(row)
 
-    print(f"{'document':<58} {'pages':>5} {'audit s':>8} {'pages/s':>8} {'extract s':>9} {'ratio':>6} {'peak MB':>8}")
+    print(f"{'document':<58} {'pages':>5} {'audit s':>8} {'pages/s':>8} {'extract s':>9} "
+          f"{'ratio':>6} {'peak MB':>8}")
     for row in rows:
         pages = row["pages"] or 0
         ratio = row["audit_s"] / row["extract_s"] if row["extract_s"] else None
         name = Path(row["path"]).name[:58]
         if row["error"]:
-            print(f"{name:<58} {'-':>5} {row['audit_s']:>8.2f} {'':>8} {'':>9} {'':>6} {row['peak_rss_mb']:>8.0f}  error")
+            print(f"{name:<58} {'-':>5} {row['audit_s']:>8.2f} {'':>8} {'':>9} {'':>6} "
+                  f"{row['peak_rss_mb']:>8.0f}  error")
             continue
         print(f"{name:<58} {pages:>5} {row['audit_s']:>8.2f} {pages / row['audit_s']:>8.1f} "
               f"{row['extract_s'] or 0:>9.2f} {ratio or 0:>6.2f} {row['peak_rss_mb']:>8.0f}")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from clearprint.checks import builtin_checks
 from clearprint.config import Options
 from clearprint.engine import PlannedItem, audit_document
-from clearprint.checks import builtin_checks
 from clearprint.model import Alignment, Block, Document, Line, Location, Part, Role, Span
 from clearprint.results import Answer, Finding
 
@@ -29,9 +29,9 @@ def pdf_line(text: str, x0: float, y: float, size: float = 12.0, width: float | 
 
 
 def pdf_block(lines: list[Line], page: int = 1, **props) -> Block:
-    box = (min(l.bbox[0] for l in lines), min(l.bbox[1] for l in lines),
-           max(l.bbox[2] for l in lines), max(l.bbox[3] for l in lines))
-    block = Block(index=0, spans=[s for l in lines for s in l.spans], lines=lines,
+    box = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
+           max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
+    block = Block(index=0, spans=[s for ln in lines for s in ln.spans], lines=lines,
                   location=Location(page=page, bbox=box), **props)
     if len(lines) > 1:
         block.line_pitch = lines[1].baseline - lines[0].baseline

@@ -68,8 +68,9 @@ def test_exit_codes():
     no = ItemResult("CP01", "q", Answer.NO, [])
     yes = ItemResult("CP01", "q", Answer.YES, [])
     assert AuditResult([DocumentResult("a", "pdf", [yes])]).exit_code == 0
-    assert AuditResult([DocumentResult("a", "pdf", [yes]), DocumentResult("b", "pdf", [no])]).exit_code == 1
-    assert AuditResult([DocumentResult("a", "pdf", [no]), DocumentResult("c", None, error="x")]).exit_code == 2
+    good, bad = DocumentResult("a", "pdf", [yes]), DocumentResult("b", "pdf", [no])
+    assert AuditResult([good, bad]).exit_code == 1
+    assert AuditResult([bad, DocumentResult("c", None, error="x")]).exit_code == 2
 
 
 def test_discover_searches_folders(tmp_path):

@@ -22,10 +22,9 @@ followed by a full line is a paragraph break with no space.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from collections import Counter
 
 from clearprint.analysis.text import dominant_size, line_count, visible
 from clearprint.checks import check
