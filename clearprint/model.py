@@ -30,6 +30,7 @@ class Role(StrEnum):
     CAPTION = "caption"
     FURNITURE = "furniture"  # running heads, footers, page numbers
     CONTENTS = "contents"  # entries of a contents list
+    FIGURE = "figure"  # labels inside a diagram or chart (PDF layout analysis only)
 
 
 class Alignment(StrEnum):
@@ -169,7 +170,7 @@ class Block:
     alignment_source: str | None = None
     style: str | None = None
     outline_level: int | None = None  # 0-8 for headings
-    in_table: bool = False
+    in_table: bool = False  # in a table of data (DOCX: not a panel of a page-layout grid)
     list_item: bool = False
     space_before: float | None = None  # pt (DOCX)
     space_after: float | None = None  # pt (DOCX)
@@ -287,8 +288,12 @@ class Page:
     # ones, so many uncounted small paths mean outlined text or busy artwork.
     path_count: int = 0
     # Renders the page with its text removed, for sampling what lies behind
-    # text that sits over pictures: returns (Pillow RGB image, pixels per pt).
-    render_background: Callable[[], tuple[Any, float]] | None = None
+    # text that sits over pictures: ``render_background(clip=None)`` returns
+    # (Pillow RGB image, pixels per pt), pixel = point x scale in unrotated page
+    # space. With a clip (x0, y0, x1, y1) only that box is drawn, grown to whole
+    # pixels: the image's top-left pixel is (floor(x0 x scale), floor(y0 x scale))
+    # of the whole-page render.
+    render_background: Callable[..., tuple[Any, float]] | None = None
 
 
 @dataclass(slots=True)
@@ -322,6 +327,9 @@ class Section:
     text_direction: str | None = None
     headers_footers: list[HeaderFooter] = field(default_factory=list)
     different_first_page: bool = False
+    # Where the panels of a landscape page laid out by a one-row table run, pt
+    # from the page's left edge (a leaflet's folds fall between them).
+    panels: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def location(self) -> Location:

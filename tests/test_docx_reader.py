@@ -447,6 +447,7 @@ def test_text_box_text_comes_from_choice_only(tmp_path: Path) -> None:
 
     doc = read(tmp_path, make)
     assert "Fallback text" not in [b.text for b in doc.blocks]
+    assert doc.boxes[0].name == "Text Box 1"
     box = block_with(doc, "Choice text")
     assert box.part is Part.TEXTBOX
     assert box.location.paragraph == 2  # the anchoring paragraph
@@ -727,6 +728,286 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
         archive.writestr("hello.txt", "hi")
     with pytest.raises(DocumentError, match="^not a Word document"):
         read_docx(path)
+
+
+# -- roles told by their looks --------------------------------------------------
+
+
+LONG_BODY = "This paragraph of running text is long enough to be body text on any page. " * 3
+
+
+def _sized(d: docx.document.Document, text: str, size: float, bold: bool = False) -> object:
+    paragraph = d.add_paragraph()
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
+    return paragraph
+
+
+def test_large_and_bold_short_lines_become_headings_and_the_cover_title(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        _sized(d, "Trust Fund Budget", 28, bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _sized(d, "Congressional Submission", 22, bold=True)
+        d.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+        _sized(d, "Overview of the fund", 30, bold=True)  # larger, but not on the first page
+        for _ in range(3):
+            d.add_paragraph(LONG_BODY)
+        _sized(d, "Background", 11, bold=True)
+        _sized(d, "History", 11, bold=True)  # a run of bold lines, then body text
+        d.add_paragraph(LONG_BODY)
+        _sized(d, "A bold sentence that ends like one.", 11, bold=True)
+        d.add_paragraph(LONG_BODY)
+        _sized(d, "Bold but last", 11, bold=True)
+
+    doc = read(tmp_path, make)
+    assert block_with(doc, "Trust Fund").role is Role.TITLE
+    assert block_with(doc, "Congressional").role is Role.HEADING
+    assert block_with(doc, "Overview").role is Role.HEADING
+    assert block_with(doc, "Background").role is Role.HEADING
+    assert block_with(doc, "History").role is Role.HEADING
+    assert block_with(doc, "ends like one").role is Role.BODY
+    assert block_with(doc, "Bold but last").role is Role.BODY  # no body text follows it
+    assert block_with(doc, "Overview").outline_level is None  # not a styled heading
+
+
+def test_only_a_tables_first_row_holds_headings(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        for _ in range(3):
+            d.add_paragraph(LONG_BODY)
+        table = d.add_table(rows=2, cols=1)
+        title = table.cell(0, 0).paragraphs[0].add_run("Claims Workload")
+        title.bold = True
+        table.cell(0, 0).add_paragraph("(Dollars in Thousands)")
+        table.cell(1, 0).paragraphs[0].add_run("DELLYS").font.size = Pt(16)
+
+    doc = read(tmp_path, make)
+    assert block_with(doc, "Claims Workload").role is Role.HEADING
+    assert block_with(doc, "DELLYS").role is Role.BODY
+
+
+def test_a_styled_title_keeps_visual_titles_away(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        d.add_heading("Trip to Paris", level=0)
+        d.add_paragraph(LONG_BODY)
+        _sized(d, "June 17, 2014", 20, bold=True)
+        d.add_paragraph(LONG_BODY)
+
+    doc = read(tmp_path, make)
+    assert block_with(doc, "June").role is Role.HEADING
+
+
+def test_typed_contents_lines_are_contents(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        for entry in ("I.  Overview\t1", "II.  Summary of changes\tN/A", "III.  Exhibits\t5"):
+            d.add_paragraph(entry)
+        d.add_paragraph(LONG_BODY)
+        for label in ("Name:\t", "Address:\t", "Phone:\t"):  # a form, not a contents list
+            d.add_paragraph(label)
+
+    doc = read(tmp_path, make)
+    assert block_with(doc, "Overview").role is Role.CONTENTS
+    assert block_with(doc, "Exhibits").role is Role.CONTENTS
+    assert block_with(doc, "Address").role is Role.BODY
+
+
+_VML_BOX = """
+<w:r {ns}>
+  <w:pict>
+    <v:shape id="{id}" type="#_x0000_t202" {fill}
+             style="position:absolute;margin-left:{x}pt;margin-top:20pt;width:200pt;height:100pt">
+      {fill_el}
+      <v:textbox style="mso-next-textbox:#{next}"><w:txbxContent>
+        {paragraphs}
+      </w:txbxContent></v:textbox>
+    </v:shape>
+  </w:pict>
+</w:r>
+"""
+VML_NS = nsdecls("w") + ' xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _vml_box(paragraph: object, *texts: str, shape_id: str = "_x0000_s1026", x: float = 10,
+             fill: str = 'fillcolor="#069"', fill_el: str = "", next_box: str | None = None,
+             size: float | None = None) -> None:
+    sz = f'<w:rPr><w:sz w:val="{int(size * 2)}"/></w:rPr>' if size else ""
+    paragraphs = "".join(f"<w:p><w:r>{sz}<w:t>{t}</w:t></w:r></w:p>" for t in texts)
+    add_xml(paragraph._p, _VML_BOX.format(  # type: ignore[attr-defined]
+        ns=VML_NS, id=shape_id, fill=fill, fill_el=fill_el, x=x, next=next_box or shape_id,
+        paragraphs=paragraphs))
+
+
+def test_display_text_in_a_text_box_is_a_title(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        d.add_paragraph(LONG_BODY)
+        _vml_box(d.add_paragraph(), "Calendar of notable dates for 2017.", size=48)
+        d.add_paragraph(LONG_BODY)
+
+    box = block_with(read(tmp_path, make), "Calendar")
+    assert (box.part, box.role) == (Part.TEXTBOX, Role.TITLE)
+
+
+# -- text boxes: numbers, fills, links, places --------------------------------------
+
+
+def test_text_box_paragraphs_say_which_box(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        d.add_paragraph("Anchor one")
+        _vml_box(d.add_paragraph("Anchor two"), "First box, first line", "First box, second line")
+        _vml_box(d.add_paragraph("Anchor three"), "Second box", shape_id="_x0000_s1027", x=300)
+
+    doc = read(tmp_path, make)
+    assert block_with(doc, "second line").location.box == (1, 2)
+    assert block_with(doc, "second line").location.paragraph == 2  # the anchor
+    assert block_with(doc, "Second box").location.box == (2, 1)
+    assert block_with(doc, "Anchor two").location.box is None
+    assert [b.number for b in doc.boxes] == [1, 2]
+    assert (doc.boxes[1].x, doc.boxes[1].y, doc.boxes[1].width) == (300, 20, 200)
+    assert doc.boxes[1].location.paragraph == 3
+    assert doc.boxes[1].name is None  # "_x0000_s1027" is Word's internal id
+
+
+@pytest.mark.parametrize(
+    ("fill", "fill_el", "expected"),
+    [
+        ('fillcolor="#069"', "", ((0, 102, 153), "text box fill")),
+        ('fillcolor="#006699"', "", ((0, 102, 153), "text box fill")),
+        ('fillcolor="yellow"', "", ((255, 255, 0), "text box fill")),
+        ("", "", ((255, 255, 255), "text box fill")),  # VML's default fill is white
+        ('fillcolor="#069" filled="f"', "", (None, None)),
+        ('fillcolor="#069"', '<v:fill type="gradient" color2="white"/>', (None, "text box fill (gradient)")),
+        ('fillcolor="#069"', '<v:fill type="frame"/>', (None, "text box fill (picture)")),
+    ],
+)
+def test_vml_text_box_fill(tmp_path: Path, fill: str, fill_el: str, expected: tuple) -> None:
+    def make(d: docx.document.Document) -> None:
+        _vml_box(d.add_paragraph("Anchor"), "Mission statement", fill=fill, fill_el=fill_el)
+
+    span = block_with(read(tmp_path, make), "Mission").spans[0]
+    assert (span.background, span.background_source) == expected
+
+
+def test_linked_text_boxes(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        _vml_box(d.add_paragraph("Anchor"), "Runs on", next_box="_x0000_s1030")
+        _vml_box(d.add_paragraph("Anchor"), "Stands alone", shape_id="_x0000_s1031")  # names itself
+        linked = _TEXT_BOX.replace("<wps:txbx>", '<wps:txbx id="1">')
+        add_xml(d.add_paragraph("Anchor")._p, linked.format(ns=TEXT_BOX_NS))
+        follower = _TEXT_BOX.replace(
+            "<wps:txbx><w:txbxContent>\n                  <w:p><w:r><w:t>Choice text</w:t></w:r></w:p>\n"
+            "                </w:txbxContent></wps:txbx>",
+            '<wps:linkedTxbx id="1" seq="1"/>')
+        add_xml(d.add_paragraph("Anchor")._p, follower.format(ns=TEXT_BOX_NS))
+
+    doc = read(tmp_path, make)
+    assert [b.linked for b in doc.boxes] == [True, False, True]
+
+
+# -- the page background ------------------------------------------------------------
+
+
+def test_page_background_picture_is_a_texture(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        d.element.insert(0, parse_xml(
+            f'<w:background {W_NS} xmlns:v="urn:schemas-microsoft-com:vml"'
+            ' xmlns:o="urn:schemas-microsoft-com:office:office" w:color="FFFFCC">'
+            '<v:background id="_x0000_s1025" fillcolor="#ffc">'
+            '<v:fill o:title="Parchment" type="tile"/></v:background></w:background>'))
+        add_xml(d.settings.element, f"<w:displayBackgroundShape {W_NS}/>")
+        d.add_paragraph("On parchment")
+
+    doc = read(tmp_path, make)
+    assert doc.page_background is None
+    assert doc.page_texture == "tiled picture \u201cParchment\u201d"
+    span = doc.blocks[0].spans[0]
+    assert span.background is None
+    assert span.background_source == "page background tiled picture \u201cParchment\u201d"
+
+
+# -- tables, pictures and charts ---------------------------------------------------
+
+
+def test_tables_are_numbered_per_part_and_nested_ones_name_their_cell(tmp_path: Path) -> None:
+    def make(d: docx.document.Document) -> None:
+        outer = d.add_table(rows=1, cols=1)
+        outer.cell(0, 0).add_table(rows=1, cols=1).cell(0, 0).text = "nested"
+        d.add_table(rows=1, cols=1).cell(0, 0).text = "second top-level"
+        header = d.sections[0].header
+        header.add_table(rows=1, cols=1, width=docx.shared.Inches(2)).cell(0, 0).text = "in header"
+
+    doc = read(tmp_path, make)
+    nested = block_with(doc, "nested").location
+    assert (nested.table_cell, nested.outer_cell) == ((2, 1, 1), (1, 1, 1))
+    second = block_with(doc, "second top-level").location
+    assert (second.table_cell, second.outer_cell) == ((3, 1, 1), None)
+    assert block_with(doc, "in header").location.table_cell == (1, 1, 1)
+
+
+def test_picture_names_never_use_internal_ids(tmp_path: Path) -> None:
+    description = "A map of the United States with the downwind states coloured yellow and the mines green."
+
+    def make(d: docx.document.Document) -> None:
+        d.add_picture(_png(300, 200), width=docx.shared.Inches(2))
+        d.add_picture(_png(300, 200), width=docx.shared.Inches(2))
+        first, second = d.inline_shapes
+        doc_pr = first._inline.docPr
+        doc_pr.set("name", "")
+        doc_pr.set("descr", description)
+        second._inline.docPr.set("name", "_x0000_i1025")
+
+    first, second = read(tmp_path, make).images
+    assert first.name == description[:59].rstrip() + "\u2026"
+    assert second.name == "picture 2"
+
+
+def test_chart_is_an_image_of_kind_chart(tmp_path: Path) -> None:
+    chart = f"""
+    <w:r {nsdecls("w", "wp", "a", "r")}><w:drawing>
+      <wp:inline distT="0" distB="0" distL="0" distR="0">
+        <wp:extent cx="5486400" cy="3200400"/>
+        <wp:docPr id="3" name="Chart 3"/>
+        <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">
+          <c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId99"/>
+        </a:graphicData></a:graphic>
+      </wp:inline>
+    </w:drawing></w:r>"""
+
+    def make(d: docx.document.Document) -> None:
+        add_xml(d.add_paragraph()._p, chart)
+
+    (image,) = read(tmp_path, make).images
+    assert (image.kind, image.name, image.wrap) == ("chart", "Chart 3", "inline")
+    assert image.placed_width == pytest.approx(432)
+
+
+def test_landscape_page_laid_out_in_panels_by_a_table(tmp_path: Path) -> None:
+    panel_text = "Running text of a leaflet panel, several lines long, as a folded leaflet has. " * 4
+
+    def make(d: docx.document.Document) -> None:
+        section = d.sections[0]
+        section.orientation = docx.enum.section.WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = docx.shared.Inches(11), docx.shared.Inches(8.5)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, docx.shared.Inches(0.5))
+        table = d.add_table(rows=1, cols=5)
+        widths = [3840, 720, 3840, 720, 3840]  # twips: three panels and two spacers, 10 in in all
+        for col, width in zip(table._tbl.tblGrid.iterchildren(), widths, strict=True):
+            col.set(qn("w:w"), str(width))
+        for i, width in enumerate(widths):
+            cell = table.cell(0, i)
+            cell.width = docx.shared.Twips(width)
+            if width > 1000:
+                cell.text = panel_text
+        data = d.add_table(rows=2, cols=2)  # an ordinary table stays a table
+        data.cell(0, 0).text = "Opening hours"
+
+    doc = read(tmp_path, make)
+    (section,) = doc.sections
+    assert len(section.panels) == 3
+    left, right = section.panels[0]
+    assert left == pytest.approx(36 + 5.4) and right == pytest.approx(36 + 192 - 5.4)
+    panel = next(b for b in doc.blocks if b.location.table_cell == (1, 1, 3))
+    assert not panel.in_table  # running text, not data
+    assert block_with(doc, "Opening hours").in_table
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")

@@ -22,7 +22,8 @@ def place(location: dict[str, Any] | None) -> str:
     """Where a finding is, in the words a person uses to find it; ``""`` if nowhere.
 
     PDF: "page 3, at (72, 140)" (the top-left corner of the box, in points).
-    DOCX: "paragraph 12 (body, style Normal, from style Heading 1)". The excerpt
+    DOCX: "paragraph 12 (body, style Normal, from style Heading 1)", or for a text box
+    "text box 2 (anchored at paragraph 7), paragraph 1 in the box". The excerpt
     is left to ``excerpt`` so each report can quote it in its own way.
     """
     if not location:
@@ -33,13 +34,20 @@ def place(location: dict[str, Any] | None) -> str:
         if "bbox" in location:
             x, y = location["bbox"][:2]
             pieces.append(f"at ({round(x)}, {round(y)})")
-    if "paragraph" in location:
+    if "box" in location:
+        box, inner = location["box"]
+        anchor = f" (anchored at paragraph {location['paragraph']})" if "paragraph" in location else ""
+        pieces.append(f"text box {box}{anchor}, paragraph {inner} in the box")
+    elif "paragraph" in location:
         pieces.append(f"paragraph {location['paragraph']}")
     elif "section" in location:
         pieces.append(f"section {location['section']}")
     if "table_cell" in location:
         table, row, column = location["table_cell"]
         pieces.append(f"table {table}, row {row}, column {column}")
+        if "outer_cell" in location:
+            table, row, column = location["outer_cell"]
+            pieces.append(f"inside table {table}, row {row}, column {column}")
 
     details = []
     if "part" in location:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from clearprint.model import RGB, Document, HeaderFooter, Part
-from clearprint.readers.docx.ooxml import W, hex_rgb
+from clearprint.readers.docx.ooxml import R_ID, W, hex_rgb, qn
 from clearprint.readers.docx.package import Package, open_package
 from clearprint.readers.docx.roles import assign_visual_roles
 from clearprint.readers.docx.sections import SectionInfo, body_section_properties, parse_section
@@ -62,9 +62,9 @@ def _read(path: Path) -> Document:
     sheet = StyleSheet(package.related_xml(main, "styles"), package.related_xml(main, "numbering"))
     settings = read_settings(package.related_xml(main, "settings"))
     sections = [parse_section(i, el) for i, el in enumerate(body_section_properties(body), start=1)]
-    background = _page_background(document, theme, settings)
+    background, texture = _page_background(document, theme, settings)
 
-    walker = StoryWalker(package, sheet, theme, sections, settings.auto_hyphenation, background)
+    walker = StoryWalker(package, sheet, theme, sections, settings.auto_hyphenation, background, texture)
     walker.walk_body(body, main)
     _headers_and_footers(walker, sections, package, main, settings)
     for kind, story in (("footnotes", Part.FOOTNOTE), ("endnotes", Part.ENDNOTE)):
@@ -88,6 +88,7 @@ def _read(path: Path) -> Document:
         book_fold=settings.book_fold,
         even_odd_headers=settings.even_odd_headers,
         page_background=background,
+        page_texture=texture,
         text_boxes=walker.text_boxes,
         boxes=walker.boxes,
     )
@@ -129,16 +130,37 @@ def _headers_and_footers(
                 )
 
 
-def _page_background(document: Any, theme: Theme, settings: Settings) -> RGB | None:
-    """w:background's colour, only when Word is set to display it."""
+def _page_background(document: Any, theme: Theme, settings: Settings) -> tuple[RGB | None, str | None]:
+    """w:background's colour, or a description of its picture, texture or gradient fill,
+    only when Word is set to display it."""
     if not settings.display_background:
-        return None
+        return None, None
     el = document.find(W + "background")
     if el is None:
-        return None
+        return None, None
+    texture = _page_texture(el)
+    if texture is not None:
+        return None, texture
     theme_color = el.get(W + "themeColor")
     if theme_color:
         rgb = theme.word_color(theme_color, el.get(W + "themeTint"), el.get(W + "themeShade"))
         if rgb is not None:
-            return rgb
-    return hex_rgb(el.get(W + "color"))
+            return rgb, None
+    return hex_rgb(el.get(W + "color")), None
+
+
+_FILL_WORDS = {"tile": "tiled picture", "frame": "picture", "pattern": "pattern",
+               "gradient": "gradient", "gradientRadial": "gradient"}
+
+
+def _page_texture(background: Any) -> str | None:
+    """"tiled picture “Parchment”" for a v:background/v:fill that is not one colour."""
+    fill = background.find(f"{qn('v:background')}/{qn('v:fill')}")
+    if fill is None:
+        return None
+    kind = fill.get("type")
+    if kind not in _FILL_WORDS and not fill.get(R_ID):
+        return None
+    words = _FILL_WORDS.get(kind or "", "picture")
+    title = fill.get(qn("o:title"))
+    return f"{words} \u201c{title}\u201d" if title else words

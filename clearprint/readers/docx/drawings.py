@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clearprint.model import RGB, Image, Location
+from clearprint.readers.docx.colors import vml_color
 from clearprint.readers.docx.ooxml import (
     MC_FALLBACK,
     R_EMBED,
@@ -27,7 +28,6 @@ from clearprint.readers.docx.ooxml import (
     number,
     qn,
 )
-from clearprint.readers.docx.colors import vml_color
 from clearprint.readers.docx.package import Package
 from clearprint.readers.docx.theme import Theme
 
@@ -46,8 +46,9 @@ _VML_FILL = qn("v:fill")
 _GRAPHIC_DATA = qn("a:graphicData")
 _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _NAME_CHARS = 60
-# Names Word gives shapes internally (VML ids, OLE icons): nobody can find them in Word.
-_INTERNAL_NAME = re.compile(r"^_x0000_[a-z]\d+$|^_tx_|^Object\s*\d*$", re.IGNORECASE)
+# Names nobody can find in Word: VML shape ids, and the bare numbers and GUIDs
+# that clip-art pictures carry as titles.
+_INTERNAL_NAME = re.compile(r"^(_x0000_[a-z]\d+|\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]+)$", re.IGNORECASE)
 _WRAPS = {
     "wrapSquare": "square",
     "wrapTight": "tight",
@@ -139,7 +140,8 @@ class DrawingReader:
     @staticmethod
     def continuations(drawing: Any) -> list[str]:
         """Ids of the DrawingML text chains that this drawing's empty linked boxes continue."""
-        return [el.get("id", "") for el in drawing.iter(_LINKED_TXBX) if _outside(el, drawing, _TXBX_BARRIERS)]
+        return [el.get("id", "") for el in drawing.iter(_LINKED_TXBX)
+                if _outside(el, drawing, _TXBX_BARRIERS)]
 
     def _text_box(self, content: Any) -> TextBox:
         box = TextBox(content)
@@ -157,6 +159,12 @@ class DrawingReader:
         if txbx is not None and txbx.tag == _TXBX and txbx.get("id"):
             box.link_id = txbx.get("id")
         box.grouped = shape.getparent() is not None and shape.getparent().tag in _GROUPS
+        frame = _ancestor(shape, _WP_ANCHOR)
+        frame = frame if frame is not None else _ancestor(shape, _WP_INLINE)
+        own = shape.find(qn("wps:cNvPr"))
+        doc_pr = frame.find(qn("wp:docPr")) if frame is not None else None
+        box.name = _short(own.get("name")) if own is not None else None
+        box.name = box.name or (_short(doc_pr.get("name")) if doc_pr is not None else None)
         xfrm = sp_pr.find(qn("a:xfrm")) if sp_pr is not None else None
         if xfrm is not None:
             rotation = round((number(xfrm.get("rot")) or 0) / 60000) % 360
@@ -178,6 +186,7 @@ class DrawingReader:
         if shape is None:
             return
         box.fill_kind, box.fill = _vml_fill(shape)
+        box.name = _short(shape.get("id"))  # "Text Box 12", unless an internal id
         style = _vml_style(shape)
         box.grouped = _ancestor(shape, _VML_GROUP) is not None
         following = _vml_style(textbox).get("mso-next-textbox", "").lstrip("#")
@@ -308,12 +317,13 @@ def _drawing_name(doc_pr: Any | None, pic: Any | None = None) -> str | None:
 
 
 def _vml_name(pict: Any, shape: Any, data: Any) -> str | None:
-    """A VML picture's title or description; an OLE object's icon says what it embeds."""
+    """A VML picture's title or description; an unnamed OLE object says what program made it."""
+    named = (_short(data.get(qn("o:title"))) or _short(shape.get("alt")) or _short(shape.get(qn("o:title")))
+             or _short(shape.get("id")))  # Word writes the Selection Pane name there ("Image 2")
     ole = pict.find(qn("o:OLEObject")) if local_name(pict) == "object" else None
-    if ole is not None:
-        program = ole.get("ProgID") or "a file"
-        return f"icon of an embedded object ({program})"
-    return _short(data.get(qn("o:title"))) or _short(shape.get("alt")) or _short(shape.get(qn("o:title")))
+    if named is None and ole is not None:
+        return f"embedded object ({ole.get('ProgID') or 'another program'})"
+    return named
 
 
 def _drawing_place(shape: Any, xfrm: Any | None, box: TextBox) -> None:

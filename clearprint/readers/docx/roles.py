@@ -18,7 +18,8 @@ size is known, promotes them:
 
 A text box's line estimate is not used: boxes are narrow, and display text in
 them wraps after a word or two. Display-size text may end with a full stop.
-List items stay body text.
+List items stay body text, and so do data table cells below the first row
+(the first row holds a table's title and column headings).
 
 Before that, a contents list typed by hand (no TOC field or styles) is told
 by its lines: ``CONTENTS_RUN`` or more paragraphs in a row of "entry, tab,
@@ -39,9 +40,11 @@ DISPLAY_RATIO = 1.5  # text-box text this large is display text: a title
 MAX_CHARS = 100
 MAX_LINES = 2
 BOLD_SHARE = 0.95  # of letters and digits, for "entirely bold"
+BLANK_SHARE = 0.4  # a paragraph more blank than this is a form line, not a heading
 BODY_MIN_CHARS = 500  # body text outside tables needed to take the body size from it alone
 SENTENCE_END = (".", ",", ";")
 CONTENTS_RUN = 3
+ENTRY_MAX_CHARS = 200  # a contents entry is one or two lines
 _ENTRY = re.compile(r"^\s*\S.*[^\W\d_].*?\t[\s.·…_]*(\d{1,4}|[ivxlcdm]{1,7}|n/a)?\s*$", re.IGNORECASE)
 _JUDGED_PARTS = (Part.BODY, Part.TEXTBOX)
 _PLACE = tuple[Part, tuple[int, int, int] | None, int | None]  # story, cell, text box
@@ -81,7 +84,7 @@ def _typed_contents(blocks: list[Block]) -> None:
     """Runs of "entry, tab, page number" body paragraphs become contents entries."""
     run: list[Block] = []
     for block in [*blocks, None]:
-        match = _ENTRY.match(block.text) if block is not None and block.role is Role.BODY else None
+        match = _entry(block) if block is not None and block.role is Role.BODY else None
         if match and run and (_place(block) != _place(run[-1]) or block.index != run[-1].index + 1):
             _close_run(run)
             run = []
@@ -92,8 +95,13 @@ def _typed_contents(blocks: list[Block]) -> None:
             run = []
 
 
+def _entry(block: Block) -> re.Match[str] | None:
+    text = block.text
+    return _ENTRY.match(text) if "\t" in text and len(text) <= ENTRY_MAX_CHARS else None
+
+
 def _close_run(run: list[Block]) -> None:
-    numbered = any((m := _ENTRY.match(b.text)) and m.group(1) and not m.group(1).isalpha() for b in run)
+    numbered = any((m := _entry(b)) and m.group(1) and not m.group(1).isalpha() for b in run)
     if len(run) >= CONTENTS_RUN and numbered:
         for block in run:
             block.role = Role.CONTENTS
@@ -134,7 +142,13 @@ def _bold_marks_headings(blocks: list[Block], body: float) -> bool:
 def _candidate(block: Block, body: float, bold_marks: bool) -> _Candidate | None:
     if block.role is not Role.BODY or block.part not in _JUDGED_PARTS or block.list_item:
         return None
-    text = " ".join(block.text.split())
+    cell = block.location.table_cell
+    if block.in_table and cell is not None and cell[1] != 1:
+        return None  # a table's data: only its first row holds titles and column headings
+    raw = block.text
+    if sum(c.isspace() for c in raw) > BLANK_SHARE * len(raw):
+        return None  # mostly blanks: a line of a form to fill in, or spaced-out layout
+    text = " ".join(raw.split())
     size = dominant_size(block.spans)
     if size is None or len(text) > MAX_CHARS or sum(c.isalpha() for c in text) < 2:
         return None

@@ -43,7 +43,14 @@ from clearprint.readers.docx.properties import Shading, parse_ppr, parse_rpr, pa
 from clearprint.readers.docx.runs import SOFT_HYPHEN, InlineContent, collect
 from clearprint.readers.docx.sections import SectionInfo
 from clearprint.readers.docx.styles import StyleSheet
-from clearprint.readers.docx.tables import TableCell, TableKey, cell_text, iter_cells
+from clearprint.readers.docx.tables import (
+    TableCell,
+    TableKey,
+    cell_text,
+    iter_cells,
+    layout_panels,
+    table_indent,
+)
 from clearprint.readers.docx.theme import Theme
 
 _P = W + "p"
@@ -75,6 +82,7 @@ class Context:
     table_cell: tuple[int, int, int] | None = None
     outer_cell: tuple[int, int, int] | None = None  # the cell holding a nested table
     box: int | None = None  # the text box being walked
+    panel: bool = False  # a cell of a page-layout grid (or a one-column table inside one)
     table_key: TableKey | None = None
     row_height: float | None = None
     text_direction: str | None = None
@@ -113,12 +121,15 @@ class StoryWalker:
         sections: list[SectionInfo],
         auto_hyphenation: bool,
         page_background: RGB | None,
+        page_texture: str | None = None,
     ) -> None:
         self._sheet = sheet
         self._theme = theme
         self._sections = sections
         self._hyphenation = auto_hyphenation
-        self._page = (page_background, "page") if page_background else None
+        self._page: Background = (page_background, "page") if page_background else None
+        if page_texture:
+            self._page = (None, f"page background {page_texture}")
         self._formatter = SpanFormatter(sheet, theme)
         self._drawings = DrawingReader(theme, package)
         self.blocks: list[Block] = []
@@ -335,7 +346,7 @@ class StoryWalker:
             alignment_source=fmt.alignment_source,
             style=fmt.style_name,
             outline_level=level,
-            in_table=ctx.table_cell is not None,
+            in_table=ctx.table_cell is not None and not ctx.panel,
             list_item=fmt.list_item,
             space_before=spacing.before,
             space_after=spacing.after,
@@ -463,7 +474,9 @@ class StoryWalker:
     def _table(self, tbl: Any, ctx: Context) -> None:
         """A table, numbered within its story; a nested one names the cell holding it."""
         number_ = self._tables[ctx.story] = self._tables.get(ctx.story, 0) + 1
-        for cell in iter_cells(tbl, self._sheet):
+        cells = list(iter_cells(tbl, self._sheet))
+        panel = self._layout_grid(tbl, cells, ctx) or (ctx.panel and all(c.column == 1 for c in cells))
+        for cell in cells:
             cell_ctx = Context(
                 ctx.part,
                 ctx.story,
@@ -476,11 +489,30 @@ class StoryWalker:
                 table_cell=(number_, cell.row, cell.column),
                 outer_cell=ctx.table_cell,
                 box=ctx.box,
+                panel=panel,
                 table_key=cell.table_key,
                 row_height=cell.row_height,
                 text_direction=_direction(cell.direction) or ctx.text_direction,
             )
             self._cell(cell, cell_ctx)
+
+    def _layout_grid(self, tbl: Any, cells: list[TableCell], ctx: Context) -> bool:
+        """A body table that lays a landscape page out in panels (a leaflet): note the panels
+        on its section, and say its cells hold running text rather than data."""
+        if ctx.part is not Part.BODY or ctx.table_cell is not None or ctx.box is not None:
+            return False
+        info = self._sections[(ctx.section or self._body_section) - 1]
+        section = info.section
+        measure = info.measure
+        if measure is None or (section.width or 0) <= (section.height or 0):
+            return False
+        panels = layout_panels(cells, measure)
+        if panels is None:
+            return False
+        if not section.panels:
+            left = (section.margin_left or 0.0) + (section.gutter or 0.0) + table_indent(tbl)
+            section.panels = [(left + a, left + b) for a, b in panels]
+        return True
 
     def _cell_background(self, cell: TableCell, below: Background) -> Background:
         """Direct cell shading, else the table style's, over what the table sits on."""

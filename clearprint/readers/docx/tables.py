@@ -26,6 +26,9 @@ _TBL_PR_EX = W + "tblPrEx"
 _GRID_COL = W + "gridCol"
 _WRAPPERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml"})
 _DEFAULT_CELL_MARGIN = 5.4  # pt; Word's 0.08 in left and right cell margins
+PANEL_SHARE = 0.2  # a layout grid's panel is at least this share of the measure wide
+PANELS_SHARE = 0.7  # and its panels together this share
+PANEL_MIN_CHARS = 200  # running text one panel at least holds
 
 
 class Look(NamedTuple):
@@ -56,6 +59,7 @@ class TableCell:
     properties: dict[str, Any]  # w:tcPr children by tag
     table_key: TableKey
     width: float | None  # available to text, pt
+    x: float | None  # where its text starts, pt from the table's left edge
     row_height: float | None  # w:trHeight, pt
     direction: str | None  # w:textDirection value
 
@@ -91,6 +95,7 @@ def iter_cells(tbl: Any, sheet: StyleSheet) -> Iterator[TableCell]:
                 properties=props,
                 table_key=(style_id, conditions(row_kind, column_kind)),
                 width=cell_width(props, grid, grid_column, span, margins),
+                x=_text_start(props, grid, grid_column, margins),
                 row_height=height,
                 direction=direction.get(W_VAL) if direction is not None else None,
             )
@@ -142,6 +147,41 @@ def cell_width(
     own = cell_margins(props.get(W + "tcMar"))
     width -= own.get("left", margins["left"]) + own.get("right", margins["right"])
     return width if width > 0 else None
+
+
+def _text_start(
+    props: dict[str, Any], grid: list[float], column: int, margins: dict[str, float]
+) -> float | None:
+    if column > len(grid):
+        return None
+    return sum(grid[:column]) + cell_margins(props.get(W + "tcMar")).get("left", margins["left"])
+
+
+def table_indent(tbl: Any) -> float:
+    """w:tblInd in pt (0 when absent or not in twips)."""
+    tbl_pr = tbl.find(_TBL_PR)
+    ind = tbl_pr.find(W + "tblInd") if tbl_pr is not None else None
+    if ind is None or (attr(ind, "type") or "dxa") != "dxa":
+        return 0.0
+    return twips(attr(ind, "w")) or 0.0
+
+
+def layout_panels(cells: list[TableCell], measure: float) -> list[tuple[float, float]] | None:
+    """The panels of a page-layout grid, or None when the table is not one.
+
+    A layout grid is one row across the measure whose two or three wide cells
+    (``PANEL_SHARE`` of the measure or more, together ``PANELS_SHARE`` of it)
+    hold running text; narrow cells between them are spacers. Returns where
+    the wide cells' text runs, pt from the table's left edge.
+    """
+    if not cells or any(c.row != 1 or c.x is None or c.width is None for c in cells):
+        return None
+    wide = [c for c in cells if (c.width or 0) >= PANEL_SHARE * measure]
+    if not 2 <= len(wide) <= 3 or sum(c.width or 0 for c in wide) < PANELS_SHARE * measure:
+        return None
+    if max(len(cell_text(c.element).strip()) for c in wide) < PANEL_MIN_CHARS:
+        return None
+    return [(c.x or 0.0, (c.x or 0.0) + (c.width or 0.0)) for c in wide]
 
 
 def cell_text(cell: Any) -> str:
