@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import wcag_contrast_ratio
 from modelkit import Part, doc, para, pdf_block, pdf_line, run_check, span
@@ -51,9 +53,14 @@ class Renderer:
     def __init__(self, image: PILImage.Image, scale: float = 2.0) -> None:
         self.image, self.scale, self.calls = image, scale, 0
 
-    def __call__(self):
+    def __call__(self, clip=None):
         self.calls += 1
-        return self.image, self.scale
+        if clip is None:
+            return self.image, self.scale
+        s = self.scale  # the part the reader would draw: the clip grown to whole pixels
+        box = (math.floor(clip[0] * s), math.floor(clip[1] * s),
+               math.ceil(clip[2] * s), math.ceil(clip[3] * s))
+        return self.image.crop(box), self.scale
 
 
 def striped_page(scale: float = 2.0) -> PILImage.Image:
@@ -140,6 +147,18 @@ def test_cp02_page_background_makes_grey_text_fail():
     assert answer == "no"
     assert findings[0].data["bg"] == "#FFFFCC" and findings[0].data["bg_source"] == "page background"
     assert run_check("CP02", doc(para(span("Dates", color=(0x76, 0x76, 0x76)))))[0] == "yes"
+
+
+def test_cp02_picture_as_page_background_is_one_manual_finding():
+    source = "page background tiled picture \u201cParchment\u201d"
+    on_texture = [para(span(f"Paragraph {i} of the calendar", color=BLACK, background_source=source))
+                  for i in range(5)]
+    document = doc(*on_texture, page_texture="tiled picture \u201cParchment\u201d")
+    answer, findings = run_check("CP02", document)
+    assert answer == "manual"
+    (finding,) = [f for f in findings if f.severity == "manual"]
+    assert finding.count == 5 and "Parchment" in finding.message
+    assert finding.location.paragraph == 1
 
 
 def test_cp02_white_on_stated_white_is_reported_as_hidden_for_a_person():

@@ -105,6 +105,25 @@ def test_cp06_short_capital_heading_is_fine_long_one_manual():
     assert run_check("CP06", doc(long_heading))[0] == "manual"
 
 
+def test_cp06_lists_of_codes_are_not_capital_sentences():
+    piped = para("date-and-time: CREATEDATE | DATE | EDITTIME | PRINTDATE | SAVEDATE | TIME")
+    assert run_check("CP06", doc(piped))[0] == "yes"
+    slashed = para("Answer YES/NO/MAYBE/UNSURE/NEVER in the box.")
+    assert run_check("CP06", doc(slashed))[0] == "yes"
+    listed = para("Fields: AUTHOR, TITLE, SUBJECT, KEYWORDS, COMMENTS, TEMPLATE")
+    assert run_check("CP06", doc(listed))[0] == "yes"
+    identifiers = para("Set MAX_SIZE HTTP2 TLS_ON DEBUG_MODE LOG_LEVEL before you start.")
+    assert run_check("CP06", doc(identifiers))[0] == "yes"
+    shouted = para("Please note: ALL FORMS MUST BE RETURNED, SIGNED AND DATED, BY FRIDAY.")
+    assert run_check("CP06", doc(shouted))[0] == "no"
+
+
+def test_cp06_monospaced_code_is_not_read():
+    code = para(span("Run "), span("SELECT NAME FROM USERS WHERE ACTIVE", font="Courier New"),
+                span(" to list them."))
+    assert run_check("CP06", doc(code))[0] == "yes"
+
+
 # CP09 justification
 LONG = "This sentence is long enough to wrap across several printed lines of text. " * 3
 
@@ -128,6 +147,11 @@ def test_cp09_headings_and_tables_are_exempt():
     document = doc(para(LONG, alignment=Alignment.JUSTIFIED, role=Role.HEADING),
                    para(LONG, alignment=Alignment.JUSTIFIED, in_table=True), para(LONG))
     assert run_check("CP09", document)[0] == "yes"
+
+
+def test_cp09_code_listing_is_not_running_text():
+    code = para(span(LONG, font="Consolas"), alignment=Alignment.JUSTIFIED)
+    assert run_check("CP09", doc(code, para(LONG)))[0] == "yes"
 
 
 def test_cp09_short_right_aligned_line_is_manual():
@@ -193,6 +217,45 @@ def test_cp18_pdf_blocks_measured_from_baselines():
     assert run_check("CP18", tight)[0] == "no"
 
 
+def test_cp18_footnote_pairs_only_ask_for_a_look():
+    body = [para(LONG, space_after=8.0) for _ in range(3)]
+    notes = [para(LONG, space_after=0.0, part=Part.FOOTNOTE) for _ in range(2)]
+    document = doc(*body, *notes)
+    for i, note in enumerate(notes, start=1):
+        note.location = note.location.but(part=Part.FOOTNOTE, paragraph=i)
+    answer, findings = run_check("CP18", document)
+    assert answer == "manual"
+    assert findings[0].location.part is Part.FOOTNOTE
+
+
+def test_cp18_code_listings_are_not_paragraphs():
+    code = [para(span(f"  <line number='{i}'/> with some more code on it", font="Courier New"),
+                 space_after=0.0) for i in range(6)]
+    prose = [para(LONG, space_after=8.0) for _ in range(3)]
+    assert run_check("CP18", doc(*prose, *code))[0] == "yes"
+
+
+def test_cp18_labels_and_list_boundaries_are_not_paragraph_breaks():
+    document = doc(
+        para(LONG, space_after=8.0),
+        para("[Position Held]", space_after=0.0),  # a label leading into a list
+        para("First duty", list_item=True, space_after=0.0),
+        para("Second duty", list_item=True, space_after=0.0),
+        para(LONG, space_after=8.0),  # after the list's end
+        para("[Telephone]", space_after=0.0), para("[Email]", space_after=0.0),  # an address block
+        para("[Website]", space_after=8.0),
+        para(LONG),
+    )
+    assert run_check("CP18", document)[0] == "yes"
+
+
+def test_cp18_needs_figure_comes_from_the_body_size():
+    large = para(span(LONG, size=20.0), space_after=0.0)
+    document = doc(*(para(LONG, space_after=0.0) for _ in range(4)), large)
+    _, findings = run_check("CP18", document)
+    assert all("needs 6.0 pt for 12 pt type" in f.message for f in findings if f.severity == "no")
+
+
 def test_cp18_one_paragraph_is_na():
     assert run_check("CP18", doc(para(LONG)))[0] == "n/a"
 
@@ -234,3 +297,37 @@ def test_excerpt_joins_word_runs_without_inventing_spaces():
             span(" and ", italic=True), span("Art", italic=True)]
     block = para(*runs)
     assert spans_text(block, [s for s in runs if s.italic]) == "Journal of and Art"
+
+
+# CP06: text that cannot be read, and names in reference lists (PDF review of real documents)
+def test_cp06_garbled_text_is_not_judged():
+    legend = para("N547>F/# N:FF#O6:,/# M-?#O6:,/# K?</676/<#")  # a chart legend in a font without a map
+    answer, findings = run_check("CP06", doc(legend))
+    assert answer == "yes"
+    assert findings[0].data["paragraphs"] == 1
+
+
+def test_cp06_capital_names_in_references_are_manual_but_long_runs_still_fail():
+    hdf = para("[20] THE HDF GROUP (2024) HDF5. Available at https://www.hdfgroup.org/solutions/hdf5")
+    answer, findings = run_check("CP06", doc(hdf))
+    assert answer == "manual"
+    assert findings[0].data["words"] == 4  # THE HDF GROUP HDF5: not "[20]" nor "(2024)"
+    forum = para("[21] UNIFIED EXTENSIBLE FIRMWARE INTERFACE FORUM (2024) UEFI Specification.")
+    assert run_check("CP06", doc(forum))[0] == "no"
+
+
+def test_cp06_pdf_finding_points_at_the_line():
+    lines = [pdf_line("A calendar of events for the whole year.", 72, 100),
+             pdf_line("Note: THIS IS A CHANGE IN TIME for the", 72, 118),
+             pdf_line("meeting on the first Monday of the month.", 72, 136)]
+    document = doc(pdf_block(lines), fmt="pdf")
+    document.pages = [Page(number=1, width=595, height=842, blocks=list(document.blocks))]
+    answer, findings = run_check("CP06", document)
+    assert answer == "no"
+    assert findings[0].location.bbox == lines[1].bbox
+
+
+def test_cp11_labels_inside_a_drawing_are_not_running_text():
+    label = para("Use a rapid diagnostic test or a laboratory-based immunoassay", role=Role.FIGURE,
+                 alignment=Alignment.CENTER)
+    assert run_check("CP11", doc(label))[0] == "yes"

@@ -3,7 +3,7 @@
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
 from clearprint.checks.cp15_layout import family
-from clearprint.model import Contents, HeaderFooter, Image, Line, Location, Page, Section, Shape
+from clearprint.model import Contents, HeaderFooter, Image, Line, Location, Page, Section, Shape, TextBox
 
 WORDS = "Drivers help you on and off the bus and carry your shopping to the door"
 
@@ -132,6 +132,18 @@ def test_cp13_docx_table_used_as_columns_is_manual():
     assert run_check("CP13", doc(left, right))[0] == "manual"
 
 
+def test_cp13_and_cp14_docx_panels_of_a_layout_table_are_columns():
+    panels = [(36.0, 228.0), (300.0, 492.0), (564.0, 756.0)]  # 72 pt apart
+    document = doc(para("Panel text."), sections=[Section(number=1, width=792, height=612, panels=panels)])
+    answer, findings = run_check("CP13", document)
+    assert answer == "yes" and findings[0].data["gutter_pt"] == 72.0
+    narrow = [(36.0, 258.0), (264.0, 522.0), (528.0, 756.0)]  # 6 pt apart
+    document.sections = [Section(number=1, width=792, height=612, panels=narrow)]
+    assert run_check("CP13", document)[0] == "no"
+    answer, findings = run_check("CP14", document)
+    assert answer == "manual" and "3 panels" in findings[0].message
+
+
 # CP14 column flow ----------------------------------------------------------------
 
 def test_cp14_pdf_level_columns_flow():
@@ -171,10 +183,40 @@ def test_cp14_docx_word_columns_flow_and_many_columns_are_manual():
     assert run_check("CP14", docx_columns(1, None))[0] == "n/a"
 
 
-def test_cp14_docx_text_in_text_boxes_is_manual():
-    boxes = [para("A paragraph of the story set in a text box, long enough to matter.",
-                  part=Part.TEXTBOX) for _ in range(6)]
-    assert run_check("CP14", doc(*boxes, text_boxes=3))[0] == "manual"
+def boxed_doc(*boxes: TextBox, paragraphs: int = 3):
+    """Each box holding ``paragraphs`` paragraphs of running text, anchored at paragraph 1."""
+    blocks = []
+    for box in boxes:
+        for i in range(paragraphs):
+            block = para("A paragraph of the story set in a text box, long enough to matter here.",
+                         part=Part.TEXTBOX)
+            block.location = Location(paragraph=1, part=Part.TEXTBOX, box=(box.number, i + 1))
+            blocks.append(block)
+    return doc(*blocks, text_boxes=len(boxes), boxes=list(boxes))
+
+
+def text_box(number, x=None, y=None, linked=False, v_relative="paragraph"):
+    return TextBox(number, Location(paragraph=1, part=Part.BODY), x=x, y=y, width=200.0,
+                   height=300.0, h_relative="column", v_relative=v_relative, linked=linked)
+
+
+def test_cp14_docx_linked_text_boxes_are_manual():
+    answer, findings = run_check("CP14", boxed_doc(text_box(1, linked=True)))
+    assert answer == "manual"
+    assert findings[0].location.box == (1, 1)
+
+
+def test_cp14_docx_text_boxes_side_by_side_are_manual():
+    beside = boxed_doc(text_box(1, x=0, y=0), text_box(2, x=230, y=10))
+    assert run_check("CP14", beside)[0] == "manual"
+    stacked = boxed_doc(text_box(1, x=0, y=0), text_box(2, x=0, y=320))
+    assert run_check("CP14", stacked)[0] == "n/a"
+
+
+def test_cp14_docx_single_panel_or_pull_quote_is_not_a_column():
+    answer, findings = run_check("CP14", boxed_doc(text_box(1, x=250, y=70)))
+    assert answer == "n/a"
+    assert "panels, not columns" in findings[0].message
 
 
 # CP15 clear layout ---------------------------------------------------------------
@@ -274,6 +316,21 @@ def test_cp15_docx_fonts_text_boxes_and_pictures_behind_text():
     behind.images.append(Image(location=Location(paragraph=1), behind_text=True))
     assert run_check("CP15", behind)[0] == "manual"
     assert run_check("CP15", doc(para("Words"), para("More words")))[0] == "yes"
+
+
+def test_cp15_docx_picture_as_page_background_is_a_sign():
+    document = doc(para("Words"), page_texture="tiled picture \u201cParchment\u201d")
+    answer, findings = run_check("CP15", document)
+    assert answer == "manual" and findings[0].data["sign"] == "texture"
+    assert "Parchment" in findings[0].message
+
+
+def test_cp15_docx_a_drawn_group_of_text_boxes_counts_once():
+    grouped = [TextBox(1, Location(paragraph=1), group=1), TextBox(2, Location(paragraph=1), group=1),
+               TextBox(3, Location(paragraph=2))]
+    document = boxed_doc(*grouped, paragraphs=1)
+    answer, findings = run_check("CP15", document)
+    assert answer == "manual" and findings[-1].data == {"sign": "text_boxes", "worst": 2}
 
 
 # CP16 contents list --------------------------------------------------------------
@@ -469,3 +526,27 @@ def test_cp17_docx_headings_of_one_style_that_look_different_are_manual():
 
 def test_cp17_docx_single_page_is_na():
     assert run_check("CP17", doc(para("Text"), page_count=1))[0] == "n/a"
+
+
+# Paragraphs side by side (PDF review of real documents) ----------------------------
+
+def test_cp13_pdf_paragraphs_level_at_the_top_are_columns_not_table_cells():
+    """Postcard backs: two short paragraphs of full lines side by side, starting level."""
+    left = pdf_block(text_lines(4, 72))
+    right = pdf_block(text_lines(4, 72 + 18 * 12 + 18))
+    answer, findings = run_check("CP13", pdf_doc(left, right))
+    assert answer == "manual"
+    assert findings[0].data["gutter_em"] == 1.5
+
+
+def test_cp17_pdf_headings_with_no_common_look_are_not_strays():
+    topics = ("Buses", "Trains", "Ferries", "Taxis", "Trams", "Bicycles")
+    blocks = []
+    for n, (font, topic) in enumerate(zip(("Arial", "Georgia", "Verdana", "Tahoma", "Calibri", "Cambria"),
+                                          topics, strict=True), start=1):
+        heading = pdf_block([pdf_line(topic, 72, 100, 28)], page=n, role=Role.HEADING)
+        heading.spans[0].font = font
+        blocks += [heading, pdf_block(text_lines(10, 72, y0=140, chars=70), page=n),
+                   pdf_block([pdf_line(str(n), 290, 800)], page=n)]
+    _, findings = run_check("CP17", pdf_doc(*blocks, pages=6))
+    assert not any("unlike" in f.message for f in findings)

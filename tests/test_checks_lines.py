@@ -351,6 +351,11 @@ def test_cp12_docx_arial_12_on_a4_is_an_estimated_no():
     assert 80 < findings[0].data["median_chars"] < 83
 
 
+def test_cp12_docx_code_listing_is_not_measured():
+    code = para(span(LONG, font="Courier New"), text_width=453.5)
+    assert run_check("CP12", doc(code))[0] == "n/a"
+
+
 def test_cp12_docx_larger_type_or_indents_is_yes():
     assert run_check("CP12", doc(para(span(LONG, size=14), text_width=453.5)))[0] == "yes"
     assert run_check("CP12", doc(para(LONG, text_width=370)))[0] == "yes"

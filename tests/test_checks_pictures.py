@@ -382,6 +382,17 @@ def test_cp22_unreadable_pixels_and_linked_pictures_are_manual():
     assert run_check("CP22", document)[0] == "manual"
 
 
+def test_cp22_and_cp23_docx_chart_is_a_picture_to_look_at():
+    document = doc(para("Text before"), para("Text after", space_before=18.0))
+    document.images = [docx_picture(kind="chart", name="Chart 3", pixel_width=None, pixel_height=None)]
+    answer, findings = run_check("CP22", document)
+    assert answer == "manual"
+    assert findings[0].message.startswith("Chart \u201cChart 3\u201d")
+    assert "labels" in findings[0].message
+    answer, _ = run_check("CP23", document)
+    assert answer != "n/a"
+
+
 def test_cp22_docx_resolution_uses_the_crop():
     document = doc(para("Text"))
     document.images = [docx_picture(pixel_width=160, pixel_height=120)]  # 80 ppi
@@ -562,6 +573,20 @@ def test_cp26_docx_landscape_columns():
     assert run_check("CP26", document, folds=[148.5])[0] == "manual"
 
 
+def test_cp26_docx_landscape_page_in_table_panels_folds_between_them():
+    landscape = dict(width=A4_LANDSCAPE[0], height=A4_LANDSCAPE[1], margin_left=36.0, margin_right=36.0)
+    third = A4_LANDSCAPE[0] / 3
+    clear = [(36.0, third - 36), (third + 36, 2 * third - 36), (2 * third + 36, A4_LANDSCAPE[0] - 36)]
+    document = doc(para("Text"), sections=[Section(number=1, panels=clear, **landscape)])
+    answer, findings = run_check("CP26", document)
+    assert answer == "manual"  # 36 pt is 12.7 mm from each fold
+    assert findings[0].data["distance_mm"] == 12.7
+    assert "panels" in findings[-1].message and findings[-1].severity == "info"
+    tight = [(36.0, third - 10), (third + 10, 2 * third - 10), (2 * third + 10, A4_LANDSCAPE[0] - 36)]
+    document.sections = [Section(number=1, panels=tight, **landscape)]
+    assert run_check("CP26", document)[0] == "no"
+
+
 def test_cp26_docx_book_fold_uses_the_inside_margin():
     document = doc(para("Text"), sections=[a4_section(margin_left=8 * MM)], book_fold=True)
     assert run_check("CP26", document)[0] == "no"
@@ -580,3 +605,74 @@ def test_image_metrics_tell_sharp_from_flat():
     assert not faint.plain and flat.plain and not sharp.plain
     assert flat.ink == (0.0, 0.0, 1.0, 1.0)
     assert decode(b"garbage") is None
+
+
+# -- the PDF review of real documents ---------------------------------------------------
+
+
+def test_cp21_pdf_field_excerpt_is_its_visible_label_and_data_keeps_the_name():
+    field = widget("text", 60, 5, name="DropDown8", y=200.0)
+    label = pdf_line("Title (Mr/Mrs/Miss/Dr etc)", 20, 212, size=10, width=120)
+    document = pdf_doc(pdf_page(pdf_block([label]), pdf_block(column(72, 400, 2))), fields=(field,))
+    answer, findings = run_check("CP21", document)
+    assert answer == "no"
+    assert findings[0].location.excerpt == "Title (Mr/Mrs/Miss/Dr etc)"
+    assert findings[0].data["field"] == "DropDown8"
+
+
+def shadow_png(size: tuple[int, int] = (180, 120)) -> bytes:
+    """A drop shadow as layout programs flatten it: one grey shape fading softly to white."""
+    from PIL import ImageFilter
+
+    image = PILImage.new("L", size, 255)
+    ImageDraw.Draw(image).ellipse((25, 20, size[0] - 25, size[1] - 20), fill=90)
+    out = io.BytesIO()
+    image.filter(ImageFilter.GaussianBlur(3)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_cp22_drop_shadows_are_not_pictures():
+    assert measure(decode(shadow_png())).shadow and not measure(decode(png())).shadow
+    shadow = picture((72.0, 400.0, 252.0, 520.0), (180, 120), data=shadow_png())  # 72 ppi
+    answer, findings = run_check("CP22", one_picture(shadow))
+    assert answer == "n/a"
+    assert "shadows" in findings[0].message
+
+
+def seal_png(side: int = 300) -> bytes:
+    """A round seal on white: the corners of its box are paper."""
+    image = PILImage.new("RGB", (side, side), (255, 255, 255))
+    ImageDraw.Draw(image).ellipse((0, 0, side - 1, side - 1), fill=(20, 40, 120))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_cp23_clearance_is_measured_to_the_ink_of_a_round_picture():
+    box = (300.0, 100.0, 450.0, 250.0)  # 150 pt across: not a small logo
+    line = pdf_line("Dragon Dispatch", 150, 112, width=148)  # ends 2 pt left of the box's corner
+    document = pdf_doc(pdf_page(pdf_block([line]), images=(picture(box, (300, 300), data=seal_png()),)))
+    assert run_check("CP23", document)[0] == "yes"
+    level = pdf_line("Dragon Dispatch", 150, 180, width=148)  # beside the round edge: 2 pt
+    document = pdf_doc(pdf_page(pdf_block([level]), images=(picture(box, (300, 300), data=seal_png()),)))
+    assert run_check("CP23", document)[0] == "no"
+
+
+def test_cp23_a_small_logo_close_to_text_is_manual():
+    box = (300.0, 100.0, 360.0, 160.0)
+    line = pdf_line("Dragon Dispatch", 150, 135, width=148)
+    document = pdf_doc(pdf_page(pdf_block([line]), images=(picture(box, (200, 200), data=seal_png(200)),)))
+    answer, findings = run_check("CP23", document)
+    assert answer == "manual"
+    assert "logo" in findings[0].message
+
+
+def test_cp23_an_icon_painted_over_words_fails():
+    line = pdf_line("Substitute information can be found at: www.example.org", 72, 200, width=320)
+    line.spans[0].order = 3
+    star = picture((150.0, 185.0, 174.0, 209.0), (48, 48), data=seal_png(48), order=9)
+    answer, findings = run_check("CP23", pdf_doc(pdf_page(pdf_block([line]), images=(star,))))
+    assert answer == "no"
+    assert "on top of 1 line" in findings[0].message
+    behind = picture((150.0, 185.0, 174.0, 209.0), (48, 48), data=seal_png(48), order=1)
+    assert run_check("CP23", pdf_doc(pdf_page(pdf_block([line]), images=(behind,))))[0] == "n/a"

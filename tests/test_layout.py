@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from modelkit import pdf_block, pdf_line, run_check
 
 from clearprint.analysis import layout
 from clearprint.analysis.geometry import from_display, to_display
-from clearprint.model import Alignment, Page, Role
+from clearprint.model import Alignment, Block, Document, Page, Role
 from clearprint.readers.pdf import read_pdf
 
 PARAGRAPH = ("Clear print is a way of designing documents so that as many people as possible "
@@ -163,3 +164,150 @@ def test_display_geometry_matches_pymupdf(rotation):
     expected = tuple(pymupdf.Rect(box) * mu_page.rotation_matrix)
     assert to_display(box, page) == pytest.approx(expected)
     assert from_display(to_display(box, page), page) == pytest.approx(box)
+
+
+# Figures, tables, title matter, page body sizes (the PDF review of real documents) ----
+
+
+def test_labels_inside_a_diagram_are_figure_text_and_not_centred_body(tmp_path):
+    def draw(page):
+        page.insert_textbox((72, 72, 500, 200), PARAGRAPH, fontsize=12)
+        for x in (100, 250, 400):  # three boxes joined by arrows: a flow chart
+            page.draw_rect((x, 300, x + 100, 340), color=(0, 0, 0))
+            page.insert_textbox((x, 312, x + 100, 340), "Check the form", fontsize=8,
+                                align=pymupdf.TEXT_ALIGN_CENTER)
+        page.draw_line((200, 320), (250, 320))
+        page.draw_line((350, 320), (400, 320))
+        page.insert_textbox((72, 420, 500, 600), PARAGRAPH, fontsize=12)
+
+    doc = build(tmp_path, draw)
+    labels = [b for b in doc.blocks if b.text.startswith("Check the form")]
+    assert labels and {b.role for b in labels} == {Role.FIGURE}
+    assert {b.role for b in doc.blocks if b.text.startswith("Clear print")} == {Role.BODY}
+    assert run_check("CP11", doc)[0] == "yes"  # CP11 leaves labels in drawings alone
+
+
+def test_a_ruled_table_is_table_text_and_its_filled_header_row_is_headings(tmp_path):
+    def draw(page):
+        page.insert_textbox((72, 60, 500, 200), PARAGRAPH, fontsize=12)
+        left, right, top = 72, 472, 240
+        columns = (72, 222, 347, 472)
+        page.draw_rect((left, top, right, top + 30), color=None, fill=(0.8, 0.1, 0.1))
+        for y in (top, top + 30, top + 55, top + 80, top + 105):
+            page.draw_line((left, y), (right, y), color=(0.8, 0.1, 0.1))
+        for x in columns:
+            page.draw_line((x, top), (x, top + 105), color=(1, 1, 1))
+        for x0, x1 in itertools.pairwise(columns):
+            page.insert_textbox((x0, top + 6, x1, top + 30), "Specialist care", fontsize=10,
+                                color=(1, 1, 1), align=pymupdf.TEXT_ALIGN_CENTER)
+            for row in range(3):
+                page.insert_text((x0 + 6, top + 48 + 25 * row), "93% (86-98)", fontsize=10)
+
+    doc = build(tmp_path, draw)
+    headers = [b for b in doc.blocks if b.text.startswith("Specialist")]
+    cells = [b for b in doc.blocks if b.text.startswith("93%")]
+    assert headers and all(b.role is Role.HEADING for b in headers)
+    assert cells and all(b.in_table for b in cells)
+    assert not any(b.in_table for b in doc.blocks if b.text.startswith("Clear print"))
+
+
+def test_rows_of_names_and_times_are_a_table_without_rules(tmp_path):
+    acts = ["Faith No More", "Korn", "Limp Bizkit", "Staind", "The Blackout"]
+
+    def draw(page):
+        for i, act in enumerate(acts):
+            y = 100 + 14 * i
+            page.insert_text((72, y), act, fontsize=9)
+            page.insert_text((180, y), f"{13 + i}:00 - {13 + i}:45", fontsize=9)
+
+    doc = build(tmp_path, draw)
+    rows = [b for b in doc.blocks if b.text.strip()]
+    assert rows and all(b.in_table for b in rows)
+
+
+def test_figure_and_table_labels_are_captions(tmp_path):
+    def draw(page):
+        page.insert_textbox((72, 72, 500, 300), PARAGRAPH, fontsize=12)
+        page.insert_textbox((72, 320, 500, 360), "Figure 13. Detailed trace recording statistics.",
+                            fontsize=12, align=pymupdf.TEXT_ALIGN_CENTER)
+        page.insert_textbox((72, 380, 500, 500), "Figure 7 shows basic trace tree compilation "
+                            "applied to a nested loop, which we describe below.", fontsize=12)
+
+    doc = build(tmp_path, draw)
+    assert by_text(doc, "Figure 13.").role is Role.CAPTION
+    assert by_text(doc, "Figure 7 shows").role is Role.BODY
+
+
+def test_authors_under_the_title_are_title_matter(tmp_path):
+    def draw(page):
+        page.insert_textbox((72, 60, 540, 100), "Trace-based compilation for dynamic languages",
+                            fontsize=18, align=pymupdf.TEXT_ALIGN_CENTER)
+        page.insert_textbox((72, 110, 540, 160), "Andreas Gal, Brendan Eich, Mike Shaver, David "
+                            "Anderson, David Mandelin, Mohammad Haghighat, Blake Kaplan",
+                            fontsize=12, align=pymupdf.TEXT_ALIGN_CENTER)
+        page.insert_textbox((72, 180, 540, 400), PARAGRAPH, fontsize=12)
+        page.insert_textbox((72, 420, 540, 700), PARAGRAPH, fontsize=12)
+
+    doc = build(tmp_path, draw)
+    assert by_text(doc, "Andreas Gal").role is Role.TITLE
+    assert by_text(doc, "Clear print").role is Role.BODY
+
+
+def test_a_page_set_larger_than_the_document_judges_headings_by_its_own_body_size(tmp_path):
+    dish = "Ensalada de verdes, con aderezo de yogurt de parchita y crocante de cereales."
+
+    def menu(page):  # every line at 14 pt: the menu's running text, centred
+        for i in range(8):
+            page.insert_textbox((72, 80 + 60 * i, 540, 130 + 60 * i), dish, fontsize=14,
+                                align=pymupdf.TEXT_ALIGN_CENTER)
+
+    def back(page):  # more text in all at 12 pt: the document's body size
+        page.insert_text((72, 60), "Booking", fontsize=14)
+        for i in range(3):
+            page.insert_textbox((72, 80 + 200 * i, 540, 270 + 200 * i), PARAGRAPH * 2, fontsize=12)
+
+    doc = build(tmp_path, menu, back)
+    assert doc.cache["body_size"] == 12
+    assert {b.role for b in doc.blocks if b.text.startswith("Ensalada")} == {Role.BODY}
+    assert by_text(doc, "Booking").role is Role.HEADING
+
+
+def model_pdf(*blocks: Block) -> Document:
+    """A one-page A4 PDF model of the given blocks, analysed (blocks the reader would merge
+    stay apart)."""
+    document = Document(path="model.pdf", format="pdf")
+    page = Page(number=1, width=595.0, height=842.0)
+    for index, block in enumerate(blocks):
+        block.index = index
+        block.location = block.location.but(page=1)
+        page.blocks.append(block)
+        document.blocks.append(block)
+    document.pages = [page]
+    layout.infer(document)
+    return document
+
+
+def test_large_text_stacked_under_large_text_is_not_a_heading():
+    body = [pdf_block([pdf_line(PARAGRAPH[:80], 72, 100 + 15 * i, width=450)]) for i in range(20)]
+    options = [pdf_block([pdf_line(f"Normal membership for {40 + i} pounds a year.", 120, 500 + 20 * i,
+                                   size=14)]) for i in range(5)]
+    single = pdf_block([pdf_line("Booking a seat", 72, 700, size=14)])
+    model_pdf(*body, *options, single, pdf_block([pdf_line(PARAGRAPH[:80], 72, 730, width=450)]))
+    assert {b.role for b in options} == {Role.BODY}  # five lines of 14 pt text: running text
+    assert single.role in (Role.HEADING, Role.TITLE)  # one short line followed by smaller text
+    assert all(b.alignment is not Alignment.CENTER for b in options)  # flush left, not centred
+
+
+def test_a_list_item_with_nominal_word_gaps_is_not_justified(tmp_path):
+    # Courier: every line after the number holds the same characters, so two lines end
+    # level; the wide gap after "1." must not read as stretched word spacing.
+    lines = ["aaaa bbbb cccc dddd eeee", "ffff gggg hhhh iiii jjjj", "kkkk llll"]
+
+    def draw(page):
+        page.insert_text((72, 100), "1.", fontname="cour", fontsize=12)
+        for i, text in enumerate(lines):
+            page.insert_text((108, 100 + 15 * i), text, fontname="cour", fontsize=12)
+
+    block = next(b for b in build(tmp_path, draw).blocks if "aaaa" in b.text)
+    assert len(block.lines) == 3
+    assert block.alignment is not Alignment.JUSTIFIED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 
 import pymupdf
@@ -137,17 +138,30 @@ def test_invisible_text_is_counted_not_kept(tmp_path):
     assert read.pages[0].hidden_chars == len("Hiddenwords")
 
 
-def test_clipped_and_off_page_text_is_counted_not_kept(tmp_path):
+def test_text_cut_by_a_clip_or_the_page_edge_is_counted_not_kept(tmp_path):
     doc = pymupdf.open()
-    page = doc.new_page()
+    page = doc.new_page()  # 595 pt wide
     page.insert_text((72, 100), "Seen words", fontsize=12)
-    page.insert_text((700, 140), "Beyond the edge", fontsize=12)
+    page.insert_text((595 - 3 * 7.2, 140), "ABCDEFGHIJ", fontname="cour", fontsize=12)  # 3 on the page
+    page.insert_text((700, 180), "Wholly beyond the edge", fontsize=12)  # not cut off: never shown
     xref = page.get_contents()[0]
     clipped = b"q 72 300 100 20 re W n BT /helv 12 Tf 1 0 0 1 300 400 Tm (Outside clip) Tj ET Q\n"
     doc.update_stream(xref, doc.xref_stream(xref) + clipped)
     read = read_pdf(save(doc, tmp_path))
-    assert [b.text for b in read.blocks] == ["Seen words"]
-    assert read.pages[0].clipped_chars == len("Beyondtheedge") + len("Outsideclip")
+    assert [b.text for b in read.blocks] == ["Seen words", "ABC"]
+    assert read.pages[0].clipped_chars == len("DEFGHIJ") + len("Outsideclip")
+
+
+def test_slug_outside_the_crop_box_is_not_cut_off_text(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=1008)
+    page.insert_text((72, 300), "On the page", fontsize=12)
+    page.insert_text((72, 100), "Printer's slug line", fontsize=12)
+    page.insert_text((72, 950), "Job 1234 plate K", fontsize=12)
+    page.set_cropbox(pymupdf.Rect(0, 216, 612, 1008 - 216))
+    read = read_pdf(save(doc, tmp_path))
+    assert [b.text for b in read.blocks] == ["On the page"]
+    assert read.pages[0].clipped_chars == 0
 
 
 def test_characters_are_normalised(tmp_path):
@@ -408,3 +422,137 @@ def test_background_render_has_no_text(tmp_path):
               for x in range(round(x0), round(x1), 2)}
     assert pixels == {(255, 255, 0)}
     assert read.pages[0].render_background()[0] is image  # cached
+
+
+def test_background_render_of_a_clip_matches_the_page_render(tmp_path):
+    def draw(page):
+        page.draw_rect((50, 50, 560, 200), color=None, fill=(1, 1, 0))
+        page.insert_image((100, 250, 300, 400), stream=png(40, 30))
+        page.insert_text((60, 120), "BLACK TEXT ON YELLOW", fontsize=30)
+
+    render = read_pdf(one_page(tmp_path, draw)).pages[0].render_background
+    whole, scale = render()
+    clip = (40.3, 180.6, 210.2, 300.1)
+    part, part_scale = render(clip)
+    box = (math.floor(clip[0] * scale), math.floor(clip[1] * scale),
+           math.ceil(clip[2] * scale), math.ceil(clip[3] * scale))
+    assert part_scale == scale
+    assert part.size == (box[2] - box[0], box[3] - box[1])
+    assert part.tobytes() == whole.crop(box).tobytes()
+
+
+def test_picture_box_is_the_part_its_clip_shows(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image((100, 100, 500, 400), stream=png(80, 60))  # whole photo: 400 x 300 pt
+    xref = page.get_contents()[0]
+    # Crop the photo to its middle through a clip path, as a layout program frames it.
+    stream = doc.xref_stream(xref)
+    doc.update_stream(xref, b"q 200 392 200 100 re W n\n" + stream + b"\nQ\n")
+    image = read_pdf(save(doc, tmp_path)).images[0]
+    assert image.location.bbox == pytest.approx((200, 350, 400, 400))  # clip: y 350-450
+    assert image.crop == pytest.approx((0.25, 0.8333, 0.25, 0.0), abs=1e-3)
+    assert (image.placed_width, image.placed_height) == pytest.approx((200, 50))
+    assert image.effective_ppi == pytest.approx(80 / (400 / 72))  # as placed, crop or not
+    from PIL import Image as PILImage
+
+    assert PILImage.open(io.BytesIO(image.load())).size == (80, 60)
+
+
+def test_picture_running_off_the_page_is_cut_to_it(tmp_path):
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_image((-50, 700, 300, 900),
+                                                                stream=png(70, 40))))
+    image = read.images[0]
+    assert image.location.bbox == pytest.approx((0, 700, 300, 842))
+
+
+def test_gradients_are_shadings_not_pictures(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Text", fontsize=12)
+    xref = page.get_contents()[0]
+    shading = doc.get_new_xref()
+    doc.update_object(shading, "<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 1 0] "
+                               "/Function << /FunctionType 2 /Domain [0 1] /C0 [1 0 0] /C1 [0 0 1] "
+                               "/N 1 >> /Extend [true true] >>")
+    kind, resources = doc.xref_get_key(page.xref, "Resources")
+    holder = int(resources.split()[0]) if kind == "xref" else page.xref
+    doc.xref_set_key(holder, "Shading" if kind == "xref" else "Resources/Shading",
+                     f"<< /Sh1 {shading} 0 R >>")
+    doc.update_stream(xref, doc.xref_stream(xref) + b"\nq 100 500 200 100 re W n /Sh1 sh Q\n")
+    read = read_pdf(save(doc, tmp_path))
+    assert read.images == []
+    gradient = next(s for s in read.pages[0].shapes if s.kind == "shading")
+    assert gradient.bbox == pytest.approx((100, 242, 300, 342))  # its clip, not the page
+
+
+def test_pieces_of_one_row_join_into_a_line(tmp_path):
+    # A menu: each piece of the row is a block of its own (pictures between them
+    # end MuPDF's blocks); the bullet sits a point higher than the dish.
+    def draw(page):
+        y = 100.0
+        for dish, price in [("Margherita", "8$"), ("La appetitosa", "12$")]:
+            page.insert_image((20, y - 30, 30, y - 20), stream=png(4, 4))
+            page.insert_text((272, y - 1), "*", fontsize=12)
+            page.insert_image((20, y - 30, 30, y - 20), stream=png(4, 4))
+            page.insert_text((286, y), dish, fontsize=12)
+            page.insert_image((20, y - 30, 30, y - 20), stream=png(4, 4))
+            page.insert_text((290 + pymupdf.get_text_length(dish, fontsize=12), y), price, fontsize=12)
+            page.insert_image((20, y - 30, 30, y - 20), stream=png(4, 4))
+            page.insert_text((200, y + 14.4), "Salsa napole y queso mozzarella.", fontsize=12)
+            y += 43.2
+
+    read = read_pdf(one_page(tmp_path, draw))
+    rows = [line.text.strip() for block in read.blocks for line in block.lines]
+    assert "* Margherita 8$" in rows and "* La appetitosa 12$" in rows
+    assert not any(line.text.strip() == "*" for block in read.blocks for line in block.lines)
+
+
+def test_columns_written_row_by_row_stay_apart(tmp_path):
+    # Three columns whose lines are written across the page, row by row (as the
+    # IRS instructions are), one MuPDF block per row (a picture ends each block).
+    words = PARAGRAPH.split()
+
+    def draw(page):
+        for row in range(8):
+            for column, x in enumerate((42, 222, 402)):
+                text = " ".join(words[(row * 3 + column) * 5 % 40:][:5])
+                page.insert_text((x, 100 + 12 * row), text, fontsize=9.5)
+            page.insert_image((20, 20, 24, 24), stream=png(4, 4))
+
+    read = read_pdf(one_page(tmp_path, draw))
+    assert all(line.bbox[2] - line.bbox[0] < 180 for block in read.blocks for line in block.lines)
+
+
+def test_table_rows_and_contents_entries_keep_their_wide_gaps(tmp_path):
+    def draw(page):
+        for row, (entry, number) in enumerate([("Introduction to the survey", "1"),
+                                               ("Methods used in each region", "7"),
+                                               ("Results and what they mean", "12")]):
+            page.insert_text((72, 100 + 16 * row), entry, fontsize=11)
+            page.insert_text((500, 100 + 16 * row), number, fontsize=11)
+
+    read = read_pdf(one_page(tmp_path, draw))
+    assert [line.text.split()[-1] for block in read.blocks for line in block.lines] == ["1", "7", "12"]
+
+
+def test_lines_of_a_turned_page_join_into_paragraphs(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.set_rotation(90)  # landscape as displayed; lines run down the unrotated page
+    box = pymupdf.Rect(72, 72, 600, 300) * page.derotation_matrix
+    page.insert_textbox(box, PARAGRAPH, fontsize=12, lineheight=1.5, rotate=90)
+    read = read_pdf(save(doc, tmp_path))
+    assert len(read.blocks) == 1
+    assert len(read.blocks[0].lines) >= 2
+    assert {line.angle for line in read.blocks[0].lines} == {0.0}
+
+
+def test_small_outlined_squares_are_kept_as_tick_boxes(tmp_path):
+    def draw(page):
+        page.draw_rect((72, 100, 78, 106), color=(0, 0, 0), width=0.5)  # 6 pt tick box
+        page.draw_rect((100, 100, 103, 103), color=(0, 0, 0), width=0.5)  # a glyph-sized speck
+        page.draw_rect((120, 100, 126, 106), color=(0, 0, 0), fill=(0, 0, 0))  # a bullet
+
+    shapes = read_pdf(one_page(tmp_path, draw)).pages[0].shapes
+    assert [(s.kind, s.bbox) for s in shapes] == [("rect", (72, 100, 78, 106))]

@@ -16,6 +16,7 @@ from clearprint import __version__
 from clearprint.model import Location, Part
 from clearprint.report import FORMATS, render
 from clearprint.report.serialise import SCHEMA_VERSION, json_safe, to_dict
+from clearprint.report.wording import place
 from clearprint.results import Answer, AuditResult, DocumentResult, Finding, ItemResult, Severity
 
 SMALL_TEXT = "Terms and conditions apply <script>alert('x')</script> to every booking made by phone"
@@ -194,6 +195,14 @@ def test_text_places_docx_paragraphs_by_part_and_style(result: AuditResult) -> N
     result.documents[1].items[1].findings[0].severity = Severity.NO
     output = render(result, "text")
     assert 'paragraph 12 (body, style Normal, from style Normal), "Opening hours"' in output
+
+
+def test_places_name_text_boxes_and_nested_tables() -> None:
+    boxed = {"paragraph": 66, "part": "text box", "box": [2, 1], "style": "Normal"}
+    assert place(boxed) == ("text box 2 (anchored at paragraph 66), paragraph 1 in the box "
+                            "(text box, style Normal)")
+    nested = {"paragraph": 5, "part": "body", "table_cell": [2, 1, 1], "outer_cell": [1, 1, 1]}
+    assert place(nested) == "paragraph 5, table 2, row 1, column 1, inside table 1, row 1, column 1 (body)"
 
 
 class _Outline(HTMLParser):

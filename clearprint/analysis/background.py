@@ -13,10 +13,11 @@ above and below and into neighbouring boxes. The topmost covering shape wins,
 translucent fills are composited over what lies beneath, and the page itself
 is white. When a picture lies under the glyph core, or the shape on top is a
 gradient, a path that may not cover the text, or only partly covers it, the
-page is rendered once without its text (``Page.render_background``) and the
+page is rendered without its text (``Page.render_background``) and the
 pixels of the glyph core are sampled: the dominant colour, its share of the
-pixels, and the low-percentile contrast against the text colour. Only pages
-that need it are rendered.
+pixels, and the low-percentile contrast against the text colour. Only the
+regions around such cores are rendered (cores near each other share one), and
+only on pages that need it.
 
 DOCX. The reader states the background (``Span.background``) when Word does:
 page colour, table-cell, paragraph and run shading, highlighting, a text box's
@@ -28,6 +29,7 @@ could not reduce to one colour (a gradient or a picture fill).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterator
@@ -165,8 +167,10 @@ def _pdf(doc: Document) -> Iterator[tuple[int, Background]]:
             by_page.setdefault(block.page, []).append((span, core))
     for number, spans in by_page.items():
         scene = _Scene(doc, pages.get(number) if number is not None else None)
-        for span, core in spans:
-            yield id(span), scene.resolve(span, core)
+        resolved = [(span, scene.resolve(span, core)) for span, core in spans]
+        measured = scene.measure([r for _, r in resolved if isinstance(r, _Sample)])
+        for span, found in resolved:
+            yield id(span), measured[id(found)] if isinstance(found, _Sample) else found
 
 
 def _cores(block: Block) -> Iterator[tuple[Span, BBox | None]]:
@@ -205,6 +209,16 @@ def glyph_core(span: Span, line: Line | None) -> BBox | None:
 
 
 @dataclass(slots=True)
+class _Sample:
+    """A glyph core whose background must be measured from the rendered page."""
+
+    span: Span
+    core: BBox
+    name: str  # the layer that sent it to the pixels
+    over_image: bool
+
+
+@dataclass(slots=True)
 class _Layer:
     box: BBox
     order: float
@@ -235,7 +249,6 @@ class _Scene:
         self.page = page
         self.layers = self._layers(doc, page)
         self.grid: dict[tuple[int, int], list[_Layer]] = {}
-        self._render: tuple[Any, float] | None = None
         self._render_failed = False
         self._vector: dict[tuple[int, ...], Background] = {}  # spans on the same fills share one
         # Shadings can report boxes of +-2**31 pt: index only the page.
@@ -283,7 +296,8 @@ class _Scene:
                 layers.append(_Layer(box, _order(image.order, index), image=image))
         return layers
 
-    def resolve(self, span: Span, core: BBox | None) -> Background:
+    def resolve(self, span: Span, core: BBox | None) -> Background | _Sample:
+        """The background from the vector layers, or a request to sample pixels."""
         if core is None or core[2] <= core[0] or core[3] <= core[1]:
             return PAGE
         top = math.inf if span.order is None else span.order
@@ -319,35 +333,99 @@ class _Scene:
             self._vector[key] = Background(colour, stack[0].name)
         return self._vector[key]
 
-    def _sampled(self, span: Span, core: BBox, layer: _Layer, over_image: bool = False) -> Background:
-        """Measure the glyph core from the page rendered without its text."""
-        over_image = over_image or self._image_beneath(span, core)
-        rendered = self._rendered()
+    def _sampled(self, span: Span, core: BBox, layer: _Layer, over_image: bool = False) -> _Sample:
+        return _Sample(span, core, layer.name, over_image or self._image_beneath(span, core))
+
+    def measure(self, samples: list[_Sample]) -> dict[int, Background]:
+        """Sample the glyph cores from the page rendered without its text, keyed by
+        ``id(sample)``. Only the regions around the cores are rendered."""
+        measured: dict[int, Background] = {}
+        for region, members in _regions(samples, self._page_box()):
+            rendered = self._rendered(region)
+            for sample in members:
+                measured[id(sample)] = self._measured(sample, rendered)
+        return measured
+
+    def _measured(self, sample: _Sample, rendered: tuple[Any, float, int, int] | None) -> Background:
+        unknown = Background(None, sample.name, uniform=False, over_image=sample.over_image)
         if rendered is None:
-            return Background(None, layer.name, uniform=False, over_image=over_image)
-        image, scale = rendered
-        pixels = _pixels(image, _to_image(core, image.size, scale))
+            return unknown
+        image, scale, left, top = rendered
+        pixels = _pixels(image, _to_image(sample.core, image.size, scale, left, top))
         if not pixels:
-            return Background(None, layer.name, uniform=False, over_image=over_image)
+            return unknown
         dominant, share = _dominant(pixels)
+        span = sample.span
         low = _low_contrast(pixels, span.color) if span.color is not None else None
-        return Background(dominant, layer.name, uniform=share >= DEFAULT_UNIFORM_SHARE, share=share,
-                          low_contrast=low, over_image=over_image, sampled=True)
+        return Background(dominant, sample.name, uniform=share >= DEFAULT_UNIFORM_SHARE, share=share,
+                          low_contrast=low, over_image=sample.over_image, sampled=True)
 
     def _image_beneath(self, span: Span, core: BBox) -> bool:
         top = math.inf if span.order is None else span.order
         return any(layer.image is not None and layer.order < top and _overlap(layer.box, core) > 0
                    for layer in self._near(core))
 
-    def _rendered(self) -> tuple[Any, float] | None:
-        if self._render is None and not self._render_failed:
-            render = self.page.render_background if self.page else None
-            try:
-                self._render = render() if render else None
-            except Exception:  # a page MuPDF cannot draw leaves the background unknown
-                self._render = None
-            self._render_failed = self._render is None
-        return self._render
+    def _page_box(self) -> BBox | None:
+        """The page in unrotated space (where boxes are), None when its size is unknown."""
+        if self.page is None or not self.page.width:
+            return None
+        if self.page.rotation % 180:
+            return (0.0, 0.0, self.page.height, self.page.width)
+        return (0.0, 0.0, self.page.width, self.page.height)
+
+    def _rendered(self, region: BBox) -> tuple[Any, float, int, int] | None:
+        """The region rendered without text: (image, scale, left, top), where
+        (left, top) is the image's top-left pixel on the whole-page grid."""
+        render = self.page.render_background if self.page else None
+        if render is None or self._render_failed:
+            return None
+        try:
+            image, scale = render(region)
+        except Exception:  # a page MuPDF cannot draw leaves the background unknown
+            self._render_failed = True
+            return None
+        return image, scale, math.floor(region[0] * scale), math.floor(region[1] * scale)
+
+
+REGION_GAP = 36.0  # pt; glyph cores closer than this are rendered together
+
+
+def _regions(samples: list[_Sample], page: BBox | None) -> list[tuple[BBox, list[_Sample]]]:
+    """Group the cores into few boxes to render: cores near each other share one."""
+    groups: list[tuple[BBox, list[_Sample]]] = []
+    for sample in sorted(samples, key=lambda s: (s.core[1], s.core[0])):
+        box = sample.core if page is None else _clamped(sample.core, page)
+        for number, (region, members) in enumerate(groups):
+            if _near_box(region, box, REGION_GAP):
+                groups[number] = (_union(region, box), [*members, sample])
+                break
+        else:
+            groups.append((box, [sample]))
+    merged = True
+    while merged:  # growing regions may now overlap one another
+        merged = False
+        for a, b in itertools.combinations(range(len(groups)), 2):
+            if _near_box(groups[a][0], groups[b][0], 0.0):
+                groups[a] = (_union(groups[a][0], groups[b][0]), groups[a][1] + groups[b][1])
+                del groups[b]
+                merged = True
+                break
+    return groups
+
+
+def _clamped(box: BBox, page: BBox) -> BBox:
+    x0, y0 = min(max(box[0], page[0]), page[2]), min(max(box[1], page[1]), page[3])
+    x1, y1 = max(min(box[2], page[2]), x0), max(min(box[3], page[3]), y0)
+    return (x0, y0, x1, y1)
+
+
+def _near_box(a: BBox, b: BBox, gap: float) -> bool:
+    return (a[0] - gap <= b[2] and b[0] <= a[2] + gap
+            and a[1] - gap <= b[3] and b[1] <= a[3] + gap)
+
+
+def _union(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def _painting_order(layer: _Layer) -> float:
@@ -394,14 +472,15 @@ def _over(fill: RGB, opacity: float, beneath: RGB) -> RGB:
 PixelBox = tuple[int, int, int, int]
 
 
-def _to_image(core: BBox, size: tuple[int, int], scale: float) -> PixelBox:
-    """The glyph core in rendered pixels (renders are in unrotated page space, like boxes)."""
+def _to_image(core: BBox, size: tuple[int, int], scale: float, left: int = 0, top: int = 0) -> PixelBox:
+    """The glyph core in the pixels of a render whose top-left pixel is (left, top) of
+    the whole-page grid (renders are in unrotated page space, like boxes)."""
     x0, y0, x1, y1 = core
-    left = max(0, min(size[0] - 1, math.floor(x0 * scale)))
-    top = max(0, min(size[1] - 1, math.floor(y0 * scale)))
-    right = max(left + 1, min(size[0], math.ceil(x1 * scale)))
-    bottom = max(top + 1, min(size[1], math.ceil(y1 * scale)))
-    return left, top, right, bottom
+    px0 = max(0, min(size[0] - 1, math.floor(x0 * scale) - left))
+    py0 = max(0, min(size[1] - 1, math.floor(y0 * scale) - top))
+    px1 = max(px0 + 1, min(size[0], math.ceil(x1 * scale) - left))
+    py1 = max(py0 + 1, min(size[1], math.ceil(y1 * scale) - top))
+    return px0, py0, px1, py1
 
 
 def _pixels(image: Any, box: PixelBox) -> list[tuple[int, RGB]]:

@@ -12,7 +12,8 @@ Groups are usually the reader's blocks, but MuPDF sometimes stores two columns
 in one block, and joins their lines into one when the gutter is under about
 three word spaces; both are split here before pairing, so narrow gutters are
 measured rather than missed. Tables (the reader's ``in_table``, or gaps whose
-every pair is two short groups level at the top or the foot), running heads
+every pair is two short groups level at the top or the foot, unless both
+groups are paragraphs of at least three full lines), running heads
 and footers (``Role.FURNITURE``, from ``clearprint.analysis.layout``) and
 groups of short lines (labels and values, grids of cells) are not columns.
 
@@ -44,6 +45,9 @@ TABLE_CELL_MAX_LINES = 12  # table cells are short; columns of text run longer
 TABLE_CELL_ALIGN_SIZES = 0.25  # cells of one row start (or end) level, within this share of the size
 TABLE_CELL_ALIGN_PT = 1.5
 TABLE_COLUMN_MIN_CHARS = 400  # running text a Word table cell holds to count as a column
+RUNNING_MIN_LINES = 3  # full lines of words that make a group a paragraph rather than a cell
+FULL_LINE_SHARE = 0.8  # a full line spans this share of its group's width...
+RUNNING_MIN_WORDS = 4  # ...with at least this many words
 
 
 @dataclass(slots=True)
@@ -345,8 +349,19 @@ def _cells(pair: Pair) -> bool:
     left, right = pair.left, pair.right
     if max(len(left.pieces), len(right.pieces)) > TABLE_CELL_MAX_LINES:
         return False
+    if _running_text(left) and _running_text(right):
+        return False  # paragraphs side by side: columns, even when they start level
     level = max(TABLE_CELL_ALIGN_PT, TABLE_CELL_ALIGN_SIZES * pair.size)
     return abs(left.box[1] - right.box[1]) <= level or abs(left.box[3] - right.box[3]) <= level
+
+
+def _running_text(group: Group) -> bool:
+    """At least ``RUNNING_MIN_LINES`` lines (the last aside) that fill the group's width
+    with words: a paragraph, not a cell's label or value."""
+    width = group.box[2] - group.box[0]
+    full = [p for p in group.pieces[:-1]
+            if p.box[2] - p.box[0] >= FULL_LINE_SHARE * width and len(p.text.split()) >= RUNNING_MIN_WORDS]
+    return len(full) >= RUNNING_MIN_LINES
 
 
 def _right_neighbour(left: Group, candidates: list[Group], groups: list[Group]) -> Group | None:

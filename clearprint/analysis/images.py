@@ -19,13 +19,16 @@ transparent), which is what text must keep clear of (``content_box``). They
 are worked out once per image and cached in ``doc.cache``. A picture whose
 used grey levels span less than ``PLAIN_SPREAD`` is one plain colour (a panel,
 or a shape whose outline is in a soft mask the model does not carry) and is
-not judged as a picture; ``plain_under`` tells whether text lies on a plain
-part of a picture (a white label box on a photo).
+not judged as a picture, nor is a drop shadow or glow flattened into pixels
+(one flat tone fading softly to paper: ``ImageMetrics.shadow``);
+``plain_under`` tells whether text lies on a plain part of a picture (a white
+label box on a photo) and ``ink_gaps`` how far text is from a picture's ink.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +48,9 @@ PLAIN_SPREAD = 0.03  # a picture whose used levels span less than this is one pl
 PLAIN_REGION_SHARE = 0.85  # part of a picture is plain when this share of its pixels ...
 PLAIN_LEVELS = 16  # ... lie within this many grey levels of the commonest (borders and noise allowed)
 INK_LEVEL = 235  # grey levels below this are ink; above, paper (JPEG noise included)
+SHADOW_FLAT_SHARE = 0.7  # a shadow: this share of its ink at one tone...
+SHADOW_FADE_SHARE = 0.1  # ...this share fading from it to paper...
+SHADOW_DARKER_SHARE = 0.02  # ...and almost nothing darker
 _CACHE_KEY = "image_metrics"
 
 
@@ -56,11 +62,23 @@ class ImageMetrics:
     detail_spread: float  # darkest to lightest level holding DETAIL_SHARE of the pixels, / 255
     sharpness: float  # variance of the Laplacian (grey levels squared)
     ink: tuple[float, float, float, float] | None  # inked part, fractions of width/height; None: blank
+    # Shares of the inked pixels: within PLAIN_LEVELS of the commonest ink level,
+    # lighter than that (fading to paper), and darker.
+    flat_share: float = 0.0
+    fade_share: float = 0.0
+    darker_share: float = 1.0
 
     @property
     def plain(self) -> bool:
         """One flat colour: a panel, or a shape cut out by a mask the model does not carry."""
         return self.detail_spread < PLAIN_SPREAD
+
+    @property
+    def shadow(self) -> bool:
+        """A drop shadow or glow flattened into pixels: one flat tone fading softly to
+        paper, nothing darker (layout programs export these as separate images)."""
+        return (self.flat_share >= SHADOW_FLAT_SHARE and self.fade_share >= SHADOW_FADE_SHARE
+                and self.darker_share <= SHADOW_DARKER_SHARE)
 
 
 def pictures(doc: Document) -> Iterator[tuple[Image, Page | None]]:
@@ -208,6 +226,48 @@ def plain_under(image: Image, boxes: list[BBox]) -> list[bool | None]:
     return found
 
 
+def ink_gaps(image: Image, boxes: list[BBox], reach: float) -> list[float | None]:
+    """For each box on the page, how far (pt) it is from the picture's nearest inked
+    pixel beside, above or below it (ink off its corners is not level with it,
+    as for boxes): 0 when ink lies under it, ``reach`` when none is that close.
+    None: the pixels cannot be read.
+
+    A round seal or a cut-out figure leaves its box's corners empty, so text
+    beside a corner stands clear of the picture even when it nearly touches the
+    box. The picture is decoded again here: call it for the few pictures that
+    have text close by.
+    """
+    placed = image.location.bbox
+    grey = _load_grey(image)
+    if placed is None or grey is None or placed[2] <= placed[0] or placed[3] <= placed[1]:
+        return [None] * len(boxes)
+    per_x = grey.width / (placed[2] - placed[0])  # pixels per pt
+    per_y = grey.height / (placed[3] - placed[1])
+    found: list[float | None] = []
+    for x0, y0, x1, y1 in boxes:
+        left = max(0, math.floor((x0 - reach - placed[0]) * per_x))
+        right = min(grey.width, math.ceil((x1 + reach - placed[0]) * per_x))
+        top = max(0, math.floor((y0 - reach - placed[1]) * per_y))
+        bottom = min(grey.height, math.ceil((y1 + reach - placed[1]) * per_y))
+        nearest = reach
+        if right > left and bottom > top:
+            window = grey.crop((left, top, right, bottom))
+            columns = right - left
+            for i, level in enumerate(window.tobytes()):  # one byte per pixel (mode L)
+                if level >= INK_LEVEL:
+                    continue
+                x = placed[0] + (left + i % columns + 0.5) / per_x
+                y = placed[1] + (top + i // columns + 0.5) / per_y
+                dx, dy = max(x0 - x, 0.0, x - x1), max(y0 - y, 0.0, y - y1)
+                if dx and dy:
+                    continue  # diagonal to the box: not beside, above or below it
+                nearest = min(nearest, dx + dy)
+                if nearest == 0:
+                    break
+        found.append(nearest)
+    return found
+
+
 def _analysed(doc: Document, image: Image) -> ImageMetrics | None:
     """The picture's metrics, decoded once per document."""
     cache: dict[int, ImageMetrics | None] = doc.cache.setdefault(_CACHE_KEY, {})
@@ -272,7 +332,21 @@ def measure(grey: Any) -> ImageMetrics:
     inked = grey.point(lambda v: 255 if v < INK_LEVEL else 0).getbbox()
     ink = None if inked is None else (inked[0] / grey.width, inked[1] / grey.height,
                                       inked[2] / grey.width, inked[3] / grey.height)
-    return ImageMetrics(round(spread, 3), round(detail, 3), round(sharpness, 1), ink)
+    return ImageMetrics(round(spread, 3), round(detail, 3), round(sharpness, 1), ink,
+                        *_ink_tones(histogram))
+
+
+def _ink_tones(histogram: list[int]) -> tuple[float, float, float]:
+    """Shares of the inked pixels at the commonest ink level, lighter, and darker."""
+    ink = histogram[:INK_LEVEL]
+    total = sum(ink)
+    if not total:
+        return 0.0, 0.0, 0.0
+    mode = max(range(INK_LEVEL), key=ink.__getitem__)
+    low, high = max(0, mode - PLAIN_LEVELS), mode + PLAIN_LEVELS + 1
+    flat = sum(ink[low:high])
+    darker = sum(ink[:low])
+    return (round(flat / total, 3), round((total - flat - darker) / total, 3), round(darker / total, 3))
 
 
 def _on_white(picture: Any) -> Any:

@@ -10,6 +10,9 @@ from pixels and even the weak parts of it (the 10th-percentile contrast) pass,
 it passes with a note; otherwise a person must look. One finding per
 paragraph, for its worst span.
 
+A DOCX page background that is a picture, texture or gradient (Word's "Fill
+Effects") is one finding for all the text on it: a person must look.
+
 Two things a reader cannot see are left to a person rather than failed: white
 DOCX text on a page nothing is known to cover (a VML text box's fill, a shape
 behind the text), and PDF labels printed on icon-font glyphs (road numbers on
@@ -53,6 +56,7 @@ WATERMARK_RATIO = 1.5
 WATERMARK_SIZE = 72.0  # pt
 WATERMARK_TURNED_SIZE = 36.0  # pt
 SHADOW_OVERLAP = 0.5  # copies of the same text sharing this much of their boxes are one lettering
+TEXTURE_SOURCE = "page background "  # a DOCX page background that is a picture, texture or gradient
 LEFT_OUT = {"icon": "icon glyph(s)", "shadow": "text shadow(s)", "watermark": "watermark(s)"}
 
 
@@ -122,6 +126,7 @@ def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
         return
     measured = measures(doc, opts)
     mixed_pass: list[Block] = []
+    on_texture: list[Block] = []
     below_recommended = 0
     for block in doc.blocks:
         found = [measured.by_span[id(s)] for s in block.spans if id(s) in measured.by_span]
@@ -129,6 +134,8 @@ def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
         doubtful = [m for m in found if not m.fails and m.doubtful]
         if failing:
             yield _failure(block, failing)
+        elif doubtful and all(m.background.source.startswith(TEXTURE_SOURCE) for m in doubtful):
+            on_texture.append(block)
         elif doubtful:
             yield _doubt(block, doubtful)
         else:
@@ -136,6 +143,13 @@ def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
                 mixed_pass.append(block)
             if any(m.ratio is not None and m.ratio < _recommended(m, opts) for m in found):
                 below_recommended += 1
+    if on_texture:
+        yield Finding.manual(
+            f"The page background is a {doc.page_texture or 'picture'}: the contrast of "
+            f"{len(on_texture)} paragraph(s) printed on it cannot be measured. Check by eye that "
+            "the text stands out everywhere, or use a plain pale background.",
+            on_texture[0].location, count=len(on_texture), bg_source="page background picture",
+        )
     if mixed_pass:
         pages = sorted({b.page for b in mixed_pass if b.page is not None})
         yield Finding.info(

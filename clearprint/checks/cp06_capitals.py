@@ -4,6 +4,17 @@ A word or two in capitals is fine (RNIB), acronyms too. A sentence of three or
 more words all in capitals, or five capital words in a row, is a "no". Text
 shown in capitals by a property (Word's "All caps" on lower-case letters)
 counts exactly as typed capitals do, because that is what the reader sees.
+
+Lists of codes are not sentences in capitals: a run of capital words ends at
+``|`` or ``/``, at a comma in a list of single words ("DATE, TIME, PAGE"),
+and at an identifier (a word with a digit or an underscore: ``MAX_SIZE``,
+``HTTP2``), and text in a monospaced font (code) is not read at all.
+
+Text extracted as junk (a font without a usable character map gives
+``N547>F/#``) is not judged: :func:`garbled`. Labels inside drawings are
+judged as headings are. In a reference entry ("[20] ...", "(2024)") a short
+run of capitals is an author or organisation: manual; five capital words in a
+row still give "no". A PDF finding points at the lines that hold the capitals.
 """
 
 from __future__ import annotations
@@ -11,14 +22,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from clearprint.analysis.text import excerpt, has_text
+from clearprint.analysis.text import excerpt, has_text, is_monospace, union
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import Block, Document, Role
+from clearprint.model import BBox, Block, Document, Role
 from clearprint.results import Finding
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-TITLE_ROLES = (Role.HEADING, Role.TITLE)
+SEPARATOR = re.compile(r"[|/]")
+LIST_MIN_ITEMS = 3  # single words after commas, this many, make a list of codes
+TITLE_ROLES = (Role.HEADING, Role.TITLE, Role.FIGURE)  # display text: long capital runs are manual
+# A reference entry: "[20] ...", or a year in brackets "(2024)".
+REFERENCE = re.compile(r"^\s*\[\d+\]|\((?:1[5-9]|20)\d\d[a-z]?\)")
+# Characters that do not occur inside words: text extracted through a broken font map.
+GARBLE_MARKS = re.compile(r"[#$%&*+<=>@\\^`{|}~!?;:,/()\[\]\"]")
+GARBLED_TOKEN_SHARE = 0.3  # a word with this share of stray marks and digits is garbled...
+GARBLED_TEXT_SHARE = 0.3  # ...and text with this share of such words cannot be read
 
 
 @check("CP06")
@@ -27,22 +46,40 @@ def capitals(doc: Document, opts: Options) -> Iterator[Finding]:
         if not doc.scanned_pages:
             yield Finding.na("The document has no text.")
         return
+    unreadable = 0
     for block in doc.blocks:
-        text = shown_text(block)
+        pieces = _pieces(block)
+        text = " ".join(pieces)
         if not text.strip():
+            continue
+        if garbled(text):
+            unreadable += 1
             continue
         if block.role in TITLE_ROLES:
             judged = [w for w in _words(text) if _has_letter(w) and not _is_neutral(w)]
             if len(judged) > opts.caps_heading_max_words and all(_is_capital(w) for w in judged):
-                yield Finding.manual("Heading of more than three words in capitals: "
+                what = "Label in a drawing" if block.role is Role.FIGURE else "Heading"
+                yield Finding.manual(f"{what} of more than three words in capitals: "
                                      "sentence case is easier to read.",
                                      _location(block, text), words=len(judged))
             continue
-        run = _capital_stretch(text, opts.caps_min_words, opts.caps_sentence_min_words)
-        if run:
-            yield Finding.no(f"{len(run.split())} words in a row in capitals.",
-                             _location(block, run), words=len(run.split()),
+        found = next(((piece, run) for piece in pieces if (run := _capital_stretch(
+            piece, opts.caps_min_words, opts.caps_sentence_min_words))), None)
+        if found:
+            piece, run = found
+            words = sum(1 for w in _words(run) if _is_capital(w))
+            if words < opts.caps_min_words and REFERENCE.search(piece):
+                yield Finding.manual("A name in capitals in a reference: fine for an author or "
+                                     "organisation, otherwise use sentence case.",
+                                     _location(block, run), words=words)
+                continue
+            yield Finding.no(f"{words} words in a row in capitals.",
+                             _location(block, run), words=words,
                              caps_property=any(s.caps or s.small_caps for s in block.spans))
+    if unreadable:
+        yield Finding.info(f"{unreadable} paragraph(s) not judged: their text comes out of the "
+                           "file garbled (a font without a usable character map).",
+                           paragraphs=unreadable)
 
 
 def shown_text(block: Block) -> str:
@@ -50,16 +87,40 @@ def shown_text(block: Block) -> str:
     return "".join(s.text.upper() if (s.caps or s.small_caps) else s.text for s in block.spans)
 
 
+def _pieces(block: Block) -> list[str]:
+    """The printed text in stretches a run of capitals cannot cross: cut around code
+    (monospaced text), at ``|`` and ``/``, and at the commas of a list of single words."""
+    stretches: list[list[str]] = [[]]
+    for span in block.spans:
+        if is_monospace(span) and span.text.strip():
+            stretches.append([])
+        else:
+            stretches[-1].append(span.text.upper() if (span.caps or span.small_caps) else span.text)
+    pieces = []
+    for stretch in stretches:
+        for piece in SEPARATOR.split("".join(stretch)):
+            items = piece.split(",")  # a list of single words, perhaps after a lead-in ("Fields: A, B, C")
+            listed = len(items) > LIST_MIN_ITEMS and all(_single_word(i) for i in items[1:])
+            pieces.extend(items if listed else [piece])
+    return [p for p in pieces if p.strip()]
+
+
+def _single_word(text: str) -> bool:
+    return len([w for w in _words(text) if _has_letter(w)]) == 1
+
+
 def _capital_stretch(text: str, run_words: int, sentence_words: int) -> str | None:
     """The first offending stretch: a whole capital sentence, or a long run of capital words."""
     for sentence in SENTENCE_END.split(text):
         words = [w for w in _words(sentence) if _has_letter(w)]
-        judged = [w for w in words if not _is_neutral(w)]
+        judged = [w for w in words if not _is_neutral(w) and not _is_identifier(w)]
         if len(judged) >= sentence_words and all(_is_capital(w) for w in judged):
             return sentence.strip()
         run: list[str] = []
         for word in words:
-            if _is_capital(word) or (run and _is_neutral(word)):
+            if _is_identifier(word):
+                run = []
+            elif _is_capital(word) or (run and _is_neutral(word)):
                 run.append(word)
                 if sum(1 for w in run if _is_capital(w)) >= run_words:
                     return " ".join(run)
@@ -80,6 +141,12 @@ def _letters(word: str) -> str:
     return "".join(c for c in word if c.isalpha())
 
 
+def _is_identifier(word: str) -> bool:
+    """A code name rather than a word: letters with digits or underscores (MAX_SIZE, HTTP2)."""
+    core = word.strip(".,;:!?()[]{}\"'")
+    return "_" in core or (any(c.isdigit() for c in core) and any(c.isalpha() for c in core))
+
+
 def _is_neutral(word: str) -> bool:
     """One-letter words ("I", "A") say nothing about capitals."""
     return len(_letters(word)) < 2
@@ -90,5 +157,48 @@ def _is_capital(word: str) -> bool:
     return len(letters) >= 2 and letters.upper() == letters and letters.lower() != letters
 
 
+def garbled(text: str) -> bool:
+    """Text extracted as junk (``N547>F/# N:FF#O6:,/#``): many of its words mix
+    letters with marks and digits that do not occur inside words."""
+    words = [w for w in _words(text) if _has_letter(w)]
+    if not words:
+        return False
+    junk = sum(1 for w in words if _garbled_word(w))
+    return junk >= 2 and junk >= GARBLED_TEXT_SHARE * len(words)
+
+
+def _garbled_word(word: str) -> bool:
+    core = word.strip(".,;:!?()[]{}\"'\u2018\u2019\u201c\u201d")
+    if len(core) < 3:
+        return False
+    marks = len(GARBLE_MARKS.findall(core))
+    digits = sum(c.isdigit() for c in core)
+    return marks >= 1 and marks + digits >= GARBLED_TOKEN_SHARE * len(core)
+
+
 def _location(block: Block, text: str):
-    return block.location.but(excerpt=excerpt(text))
+    """The lines that hold the text (PDF), or the paragraph, with the text as excerpt."""
+    where = block.location.but(excerpt=excerpt(text))
+    boxes = _line_boxes(block, text)
+    return where.but(bbox=union(boxes)) if boxes else where
+
+
+def _line_boxes(block: Block, text: str) -> list[BBox]:
+    """Boxes of the printed lines from the one where the text starts to the one
+    where it ends (empty when the block has no lines or the text is not found)."""
+    words = _words(text)
+    if not block.lines or not words:
+        return []
+    lines = [line.text.split() for line in block.lines]
+    first = next((i for i, line in enumerate(lines) if _starts_at(words, lines, i)), None)
+    if first is None:
+        return []
+    last = next((i for i in range(first, len(lines)) if words[-1] in lines[i]), first)
+    return [line.bbox for line in block.lines[first:last + 1]]
+
+
+def _starts_at(words: list[str], lines: list[list[str]], index: int) -> bool:
+    """The text's first words follow one another on line ``index`` (or run onto the next)."""
+    flow = lines[index] + (lines[index + 1] if index + 1 < len(lines) else [])
+    head = words[:3]
+    return any(flow[i:i + len(head)] == head for i in range(len(lines[index])))

@@ -1,6 +1,7 @@
 """CP11: have you avoided centre alignment except in titles?
 
-Centred titles, headings, captions and page furniture are allowed. Centred
+Centred titles, headings, captions, labels inside diagrams and page furniture
+are allowed. Centred
 running text is a "no" when it runs over two lines or has at least
 ``centred_min_chars`` characters; a short centred line (a slogan, a signature)
 is left to a person. Table cells count only when they hold a long text.
@@ -16,7 +17,7 @@ from clearprint.config import Options
 from clearprint.model import Alignment, Block, Document, Part, Role
 from clearprint.results import Finding
 
-EXEMPT_ROLES = (Role.HEADING, Role.TITLE, Role.CAPTION, Role.FURNITURE, Role.CONTENTS)
+EXEMPT_ROLES = (Role.HEADING, Role.TITLE, Role.CAPTION, Role.FURNITURE, Role.CONTENTS, Role.FIGURE)
 EXEMPT_PARTS = (Part.HEADER, Part.FOOTER)
 
 

@@ -12,7 +12,9 @@ each gutter is judged by its narrowest place, and gutters with the same
 verdict are reported together. DOCX: ``w:cols`` spacing and its "line
 between" setting per section; tables whose cells hold long running text side
 by side are columns too, but their gap (cell margins and borders) is not in
-the model, so they are left to a person. More columns than
+the model, so they are left to a person. The panels a one-row layout table
+sets a landscape page in (``Section.panels``) are judged like columns, by the
+narrowest gap between them. More columns than
 ``preferred_max_columns`` gets a note.
 """
 
@@ -25,7 +27,7 @@ from clearprint.analysis.geometry import from_display
 from clearprint.analysis.text import body_size, excerpt
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import Document, Location
+from clearprint.model import Document, Location, Section
 from clearprint.results import Finding, Severity
 
 
@@ -98,10 +100,13 @@ def _pdf(doc: Document, opts: Options) -> Iterator[Finding]:
 def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
     sections = [s for s in doc.sections if s.columns > 1]
     tables = table_columns(doc)
-    if not sections and not tables:
+    panelled = [s for s in doc.sections if len(s.panels) > 1]
+    if not sections and not tables and not panelled:
         yield Finding.na("No text set in columns.")
         return
     size = body_size(doc)
+    for section in panelled:
+        yield _panels(section, size, opts)
     for section in sections:
         space = section.column_space
         if space is None or size is None:
@@ -127,6 +132,24 @@ def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
         yield Finding.manual(f"A table sets long text in {columns} columns side by side; check by "
                              "eye that the gap between its cells clearly separates them.",
                              first.location, columns=columns)
+
+
+def _panels(section: Section, size: float | None, opts: Options) -> Finding:
+    """The narrowest gap between the panels a layout table sets a landscape page in."""
+    space = min(b[0] - a[1] for a, b in zip(section.panels, section.panels[1:], strict=False))
+    if size is None:
+        return Finding.manual(f"Section {section.number} is laid out in {len(section.panels)} panels "
+                              "by a table, but the size of its text is unknown.", section.location)
+    em = space / size
+    data = {"gutter_pt": round(space, 1), "gutter_em": round(em, 2), "size_pt": size,
+            "panels": len(section.panels)}
+    severity = verdict(em, False, opts)
+    if severity is not None:
+        return Finding(severity, f"Section {section.number}: the {space:.1f} pt space between the "
+                       f"panels a table lays the page out in ({em:.2f} em of {size:g} pt type) is "
+                       f"{describe(em, False, opts)}.", section.location, data)
+    return Finding.info(f"Section {section.number}: {len(section.panels)} panels laid out by a table, "
+                        f"{space:.1f} pt apart ({em:.2f} em of {size:g} pt type).", section.location, **data)
 
 
 def pages_text(numbers: list[int]) -> str:

@@ -10,8 +10,12 @@ inside a column, (c) a sentence that runs off the foot of the left column not
 being followed by a heading at the top of the right one, and (d) text stored
 left column first (a note only: print readers never see storage order).
 "Continued on page N" jumps are also marked. DOCX: Word's own columns flow
-by themselves, so up to three columns is yes; text boxes holding running text
-and tables used as columns are left to a person.
+by themselves, so up to three columns is yes; tables used as columns (a
+landscape page laid out in panels by a table among them), and text boxes used
+as columns, are left to a person. Text boxes are columns only
+when their text runs on from box to box (linked boxes) or when two or more of
+them holding running text sit side by side (the same frame of reference, level
+with each other); a pull-quote or a panel is not a column.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.config import Options
-from clearprint.model import BBox, Document, Location, Page, Part, Role
+from clearprint.model import BBox, Block, Document, Location, Page, Role, TextBox
 from clearprint.results import Finding
 
 MAX_FLOWING_COLUMNS = 3
@@ -36,8 +40,11 @@ TEXT_SIZE_SHARE = 1.1  # groups up to this share of the columns' size are runnin
 PANEL_MIN_SIZES = 2.0  # a picture or panel interrupting a column is at least this tall and wide
 SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 JUMP = re.compile(r"\b(continued|cont'?d\.?|cont\.)\s+(on|from)\s+(page|p\.?)\s*\d+", re.IGNORECASE)
-TEXTBOX_MIN_PARAGRAPHS = 3
-TEXTBOX_MIN_CHARS = 300
+BOX_COLUMN_MIN_CHARS = 150  # running text a text box needs to be a column beside another
+LEVEL_SHARE = 0.5  # boxes side by side share this much of the shorter one's height
+# Frames a box's position may be given from that do not depend on its anchor paragraph.
+FIXED_FRAMES = ("page", "margin", "leftMargin", "rightMargin", "topMargin", "bottomMargin",
+                "insideMargin", "outsideMargin")
 
 
 @dataclass(slots=True)
@@ -181,11 +188,16 @@ def _interruptions(page: Page, column: Column, top: float, size: float,
 def _docx(doc: Document) -> Iterator[Finding]:
     sections = [s for s in doc.sections if s.columns > 1]
     tables = table_columns(doc)
-    boxed = [b for b in doc.blocks if b.part is Part.TEXTBOX and b.text.strip()]
-    boxed_text = sum(len(b.text.strip()) for b in boxed)
-    uses_boxes = len(boxed) >= TEXTBOX_MIN_PARAGRAPHS and boxed_text >= TEXTBOX_MIN_CHARS
-    if not sections and not tables and not uses_boxes:
-        yield Finding.na("No text set in columns.")
+    boxed: dict[int, list[Block]] = {}
+    for block in doc.blocks:
+        if block.location.box and block.role is Role.BODY and block.text.strip():
+            boxed.setdefault(block.location.box[0], []).append(block)
+    chains = [box for box in doc.boxes if box.linked and box.number in boxed]
+    beside = _boxes_side_by_side(doc.boxes, boxed)
+    panelled = [s for s in doc.sections if len(s.panels) > 1]
+    if not sections and not tables and not chains and not beside and not panelled:
+        yield Finding.na("No text set in columns" + (" (text boxes holding text are neither "
+                         "linked nor side by side: panels, not columns)." if boxed else "."))
         return
     for section in sections:
         if section.columns > MAX_FLOWING_COLUMNS:
@@ -196,13 +208,52 @@ def _docx(doc: Document) -> Iterator[Finding]:
             yield Finding.info(f"Section {section.number} has {section.columns} Word columns, which "
                                "flow from one to the next by themselves.", section.location,
                                columns=section.columns)
+    for section in panelled:
+        yield Finding.manual(f"Section {section.number} is laid out in {len(section.panels)} panels by "
+                             "a table: check the text runs from panel to panel in an obvious order "
+                             "(in a folded leaflet, the order the panels are opened).",
+                             section.location, panels=len(section.panels))
     for first, columns in tables:
         yield Finding.manual(f"A table sets text in {columns} columns side by side: check the "
                              "reading order is obvious.", first.location, columns=columns)
-    if uses_boxes:
-        yield Finding.manual(f"{len(boxed)} paragraphs of text sit in text boxes: check the text "
-                             "runs from box to box in an obvious order.", boxed[0].location,
-                             count=len(boxed), characters=boxed_text)
+    for box in chains:
+        first = boxed[box.number][0]
+        yield Finding.manual("Text runs on from this text box into linked boxes: check it is "
+                             "obvious where it continues.", first.location.but(excerpt=excerpt(first.text)),
+                             box=box.number)
+    if beside:
+        first = boxed[beside[0].number][0]
+        yield Finding.manual(f"{len(beside)} text boxes of running text sit side by side like "
+                             "columns: check the reading order is obvious.",
+                             first.location.but(excerpt=excerpt(first.text)), count=len(beside),
+                             boxes=[box.number for box in beside])
+
+
+def _boxes_side_by_side(boxes: list[TextBox], boxed: dict[int, list[Block]]) -> list[TextBox]:
+    """Text boxes holding running text that stand level with another such box, apart across."""
+    holding = [box for box in boxes if box.x is not None and box.y is not None and box.width
+               and box.height and sum(len(b.text.strip()) for b in boxed.get(box.number, []))
+               >= BOX_COLUMN_MIN_CHARS]
+    found: dict[int, TextBox] = {}
+    for i, a in enumerate(holding):
+        for b in holding[i + 1:]:
+            if _level(a, b):
+                found[a.number], found[b.number] = a, b
+    return sorted(found.values(), key=lambda box: box.number)
+
+
+def _level(a: TextBox, b: TextBox) -> bool:
+    """Side by side: positioned from the same frames, overlapping down the page, apart across."""
+    if (a.h_relative, a.v_relative) != (b.h_relative, b.v_relative):
+        return False
+    if a.v_relative not in FIXED_FRAMES and (a.location.part, a.location.paragraph) != (
+            b.location.part, b.location.paragraph):
+        return False  # placed from different paragraphs: their heights cannot be compared
+    ax, ay, aw, ah = a.x or 0.0, a.y or 0.0, a.width or 0.0, a.height or 0.0
+    bx, by, bw, bh = b.x or 0.0, b.y or 0.0, b.width or 0.0, b.height or 0.0
+    shared_height = min(ay + ah, by + bh) - max(ay, by)
+    apart = ax + aw <= bx + 1 or bx + bw <= ax + 1
+    return apart and shared_height >= LEVEL_SHARE * min(ah, bh)
 
 
 def _union(boxes: list[BBox]) -> BBox:

@@ -17,8 +17,8 @@ spread, and big display type cropped by the edge may be meant: both manual.
 Each sign is reported once, with the pages it appears on.
 
 DOCX, across the document: fonts and sizes as above, text boxes, drawn
-shapes, pictures behind text, patterned shading, rotated text directions and
-underlining.
+shapes, pictures behind text, a picture or texture as the page background,
+patterned shading, rotated text directions and underlining.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ MESSAGES = {
     "text_boxes": "Text boxes",
     "shapes": "More than {max_drawn_shapes} drawn shapes",
     "patterns": "Patterned shading behind text",
+    "texture": "A picture or texture behind the text of every page",
 }
 
 
@@ -416,6 +417,17 @@ def _centre_in(inner: BBox, outer: BBox) -> bool:
 
 # DOCX -----------------------------------------------------------------------
 
+def _visible_boxes(doc: Document) -> int:
+    """Text boxes as the eye counts them: those holding text, a drawn group (a call-out)
+    as one; all of them when the reader listed none or none holds text."""
+    holding = {b.location.box[0] for b in doc.blocks if b.location.box and b.text.strip()}
+    shown = [box for box in doc.boxes if box.number in holding]
+    if not shown:
+        return doc.text_boxes
+    return len({box.group for box in shown if box.group is not None}) + sum(1 for box in shown
+                                                                          if box.group is None)
+
+
 def _docx_signs(doc: Document, opts: Options, signs: dict[str, Sign]) -> None:
     spans = [(b, s) for b in doc.blocks for s in b.spans]
     families = _families([s for _, s in spans])
@@ -426,9 +438,12 @@ def _docx_signs(doc: Document, opts: Options, signs: dict[str, Sign]) -> None:
     if len(sizes) > opts.max_type_sizes:
         _add(signs, "sizes", None, len(sizes),
              f"{len(sizes)} in the document ({', '.join(f'{s:g}' for s in sizes)} pt)", None)
+    if doc.page_texture:
+        _add(signs, "texture", None, 1, f"the page background is a {doc.page_texture}", None)
     if doc.text_boxes:
         first = next((b for b in doc.blocks if b.part is Part.TEXTBOX), None)
-        _add(signs, "text_boxes", None, doc.text_boxes, f"{doc.text_boxes} in the document",
+        boxes = _visible_boxes(doc)
+        _add(signs, "text_boxes", None, boxes, f"{boxes} in the document",
              first.location.but(excerpt=excerpt(first.text)) if first else None)
     if len(doc.shapes) > opts.max_drawn_shapes:
         _add(signs, "shapes", None, len(doc.shapes), f"{len(doc.shapes)} in the document", None)

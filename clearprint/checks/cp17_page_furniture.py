@@ -443,7 +443,9 @@ def _stragglers(looks: dict[tuple, list[Block]]) -> Iterator[Finding]:
         total = sum(len(b) for _, b in groups)
         if len(groups) < 2 or total < MIN_HEADINGS_OF_A_SIZE:
             continue
-        usual = max(groups, key=lambda g: len(g[1]))[0]
+        usual, common = max(groups, key=lambda g: len(g[1]))
+        if len(common) <= STRAGGLER_SHARE * total:
+            continue  # no look most headings of this size share: nothing to stray from
         strays = [(look, b) for look, blocks in groups if len(blocks) <= STRAGGLER_SHARE * total
                   for b in blocks]
         if strays:
@@ -538,10 +540,14 @@ def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Find
 
 
 def _docx_headings(doc: Document) -> Iterator[Finding]:
-    """Headings of one style that do not all look the same, usually from direct formatting."""
+    """Headings of one style that do not all look the same, usually from direct formatting.
+
+    Only headings a style or outline level names: a heading told by its looks
+    alone (bold Normal text) is not one of a set meant to look alike.
+    """
     by_style: dict[str, dict[tuple, list[Block]]] = {}
     for block in doc.blocks:
-        heading = block.role is Role.HEADING or block.outline_level is not None
+        heading = block.outline_level is not None
         if heading and block.part is Part.BODY and block.text.strip() and block.style:
             look = _docx_look(block)
             if look is not None:

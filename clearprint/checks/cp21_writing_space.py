@@ -26,20 +26,22 @@ measured against clearprint's defaults (RNIB gives no number):
 - Tick boxes drawn as small unfilled squares (PDF) or typed as ballot-box
   characters (☐, about ``BOX_GLYPH_EM`` of the type size across).
 
-With nothing to fill in the answer is n/a, with a reminder to look.
+With nothing to fill in the answer is n/a, with a reminder to look. A PDF
+field is named by the printed label next to it (on its left, else above it),
+not by its internal name ("Text48"), which the data keeps as ``field``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.images import in_furniture_band
 from clearprint.analysis.text import dominant_size, excerpt
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import BBox, Block, Document, FormField, Location, Page, Role, Shape
+from clearprint.model import BBox, Block, Document, FormField, Line, Location, Page, Role, Shape, Span
 from clearprint.results import Finding, Severity
 
 MM_PER_PT = 25.4 / 72
@@ -62,6 +64,10 @@ DOTS_AT_END = re.compile(r"(?:\.{8,}|…{4,})\s*$")  # shorter runs end sentence
 BOX_CHARS = "\u2610\u2611\u2612"  # ballot boxes
 SQUARE_CHARS = "\u25a1\u25a2"  # white squares: tick boxes when two or more share a line
 TYPED = "typed"  # what _fields gives for a content control: counted, not judged
+LABEL_REACH_PT = 200.0  # a label on a field's left is at most this far from it
+LABEL_ABOVE_LINES = 1.5  # a label above a field is within this many of its line heights
+ABOVE_PENALTY_PT = 12.0  # a label on the left wins over one above unless this much further
+STRETCH_GAP_EM = 1.5  # a wider gap inside a printed line separates two labels
 
 
 @dataclass(slots=True)
@@ -74,6 +80,7 @@ class Spot:
     limit_mm: float
     severity: Severity
     location: Location
+    field: str | None = None  # a form field's internal name, kept for the data
 
 
 @check("CP21")
@@ -116,7 +123,10 @@ def _grouped(spots: list[Spot]) -> Iterator[Finding]:
                     f"(the smallest {worst.value_mm:.1f} mm)")
         tail = (f"; needs at least {worst.limit_mm:g} mm." if severity is Severity.NO
                 else f": check there is room to write (at least {worst.limit_mm:g} mm).")
-        data = {"value_mm": round(worst.value_mm, 1), "limit_mm": worst.limit_mm, "places": len(group)}
+        data: dict[str, object] = {"value_mm": round(worst.value_mm, 1), "limit_mm": worst.limit_mm,
+                                   "places": len(group)}
+        if worst.field:
+            data["field"] = worst.field
         yield Finding(severity, head + tail, worst.location, data, len(group))
 
 
@@ -144,9 +154,9 @@ def _fields(doc: Document, opts: Options) -> Iterator[Spot | str | None]:
         elif field.kind in ("signature", "button") or (_empty_cell(field) and not judge_cells):
             continue
         elif field.kind in CHECKBOX_KINDS:
-            yield _checkbox(field, paragraphs, opts)
+            yield _named(_checkbox(field, paragraphs, opts), doc, field)
         else:
-            yield _field(field, _field_height(doc, field, sharing, paragraphs), opts)
+            yield _named(_field(field, _field_height(doc, field, sharing, paragraphs), opts), doc, field)
 
 
 def _field(field: FormField, height: float | None, opts: Options) -> Spot | None:
@@ -216,6 +226,71 @@ def _field_location(field: FormField) -> Location:
     if field.location.excerpt or not field.name:
         return field.location
     return field.location.but(excerpt=field.name)
+
+
+def _named(spot: Spot | None, doc: Document, field: FormField) -> Spot | None:
+    """The spot with the field's visible label as its excerpt (a PDF field's name is
+    the designer's, "Text48"), and the name kept for the data."""
+    if spot is None or doc.format != "pdf" or field.location.page is None or field.location.bbox is None:
+        return spot
+    spot.field = field.name
+    label = visible_label(doc.pages[field.location.page - 1], field.location.bbox)
+    if label:
+        spot.location = spot.location.but(excerpt=excerpt(label))
+    return spot
+
+
+def visible_label(page: Page, box: BBox) -> str | None:
+    """The printed words nearest a PDF field: on its left on the same row, else just
+    above it. Only the stretch of the line next to the field counts (a row of a form
+    may hold several labels)."""
+    x0, y0, x1, y1 = box
+    best: tuple[float, str] | None = None
+    for block in page.blocks:
+        for line in block.lines:
+            lx0, ly0, lx1, ly1 = line.bbox
+            height = ly1 - ly0
+            if height <= 0:
+                continue
+            row = min(ly1, y1) - max(ly0, y0) >= 0.5 * min(height, y1 - y0)
+            if row and lx0 < x0:
+                words = _stretch(line, lambda a, b: b <= x0 + 2.0, prefer_right=True)
+                if words:
+                    distance = max(0.0, x0 - words[0])
+                    if distance <= LABEL_REACH_PT and (best is None or distance < best[0]):
+                        best = (distance, words[1])
+            elif ly1 <= y0 + 1.0 and y0 - ly1 <= LABEL_ABOVE_LINES * height \
+                    and min(lx1, x1) - max(lx0, x0) > 0:
+                words = _stretch(line, lambda a, b: b >= x0 - 1.0 and a <= x1, prefer_right=False)
+                if words:
+                    distance = (y0 - ly1) + ABOVE_PENALTY_PT
+                    if best is None or distance < best[0]:
+                        best = (distance, words[1])
+    return best[1] if best else None
+
+
+def _stretch(line: Line, fits: Callable[[float, float], bool],
+             prefer_right: bool) -> tuple[float, str] | None:
+    """The stretch of a line's spans (split where the gap is wider than a few spaces)
+    that fits, nearest the field: (its right edge, or its left edge; its text)."""
+    stretches: list[list[Span]] = []
+    end: float | None = None
+    for span in line.spans:
+        if span.bbox is None or not span.text.strip():
+            continue
+        gap_limit = STRETCH_GAP_EM * (span.size or 10.0)
+        if end is None or span.bbox[0] - end > gap_limit:
+            stretches.append([])
+        stretches[-1].append(span)
+        end = span.bbox[2]
+    fitting = [s for s in stretches if fits(s[0].bbox[0], s[-1].bbox[2])]
+    if not fitting:
+        return None
+    chosen = fitting[-1] if prefer_right else fitting[0]
+    text = " ".join("".join(s.text for s in chosen).split())
+    if not LETTER.search(text):
+        return None
+    return (chosen[-1].bbox[2], text) if prefer_right else (chosen[0].bbox[0], text)
 
 
 # -- lines and boxes drawn on a PDF page ---------------------------------------------

@@ -6,9 +6,12 @@ Tones and edges are measured from the pixels (analysis.images): a narrow
 spread between dark and light, or very weak edges, is pointed out. Only a
 person can say a picture is easy to read, so even good figures give "manual"
 unless ``images_auto_pass`` is set (measurement spec D: resolution alone can
-give "no"). Bullets, icons, rules and one-pixel colour fills are not judged.
+give "no"). Bullets, icons, rules, one-pixel colour fills, pictures of one
+plain colour and drop shadows flattened into pixels (one flat tone fading to
+paper, as InDesign exports them) are not judged.
 Scanned pages are pictures too: their resolution is measured here, while the
-engine flags their text for the text questions.
+engine flags their text for the text questions. A DOCX chart is drawn by Word
+from data, so it has no resolution: it is always left to a person.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from clearprint.model import Document, Image, Location, Page
 from clearprint.results import Finding, Severity
 
 MAX_MEASURED = 60  # distinct pictures decoded per document; the rest are left to a person
-PLAIN = "plain"  # one flat colour: a panel or a shape cut out by a mask, not a picture
+PLAIN = "plain"  # one flat colour (a panel, a shape cut out by a mask) or a drop shadow: not a picture
 
 
 @dataclass(slots=True)
@@ -60,7 +63,8 @@ def image_clarity(doc: Document, opts: Options) -> Iterator[Finding]:
             yield finding
     if not judged:
         yield Finding.na("No pictures." if not skipped else
-                         f"No pictures to judge ({skipped} icons, rules or plain colour fills only).")
+                         f"No pictures to judge ({skipped} icons, rules, plain colour fills "
+                         "or shadows only).")
         return
     if clear and not opts.images_auto_pass:
         count = sum(len(g.places) for g in clear)
@@ -70,7 +74,8 @@ def image_clarity(doc: Document, opts: Options) -> Iterator[Finding]:
             clear[0].places[0], count=count,
         )
     if skipped:
-        yield Finding.info(f"{skipped} icons, rules or plain colour fills were not judged.", skipped=skipped)
+        yield Finding.info(f"{skipped} icons, rules, plain colour fills or shadows were not judged.",
+                           skipped=skipped)
 
 
 def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tuple[Finding | str | None, int]:
@@ -78,6 +83,10 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
     colour), and whether it was decoded."""
     image, where, count = group.image, group.places[0], len(group.places)
     name = _name(image, count)
+    if image.kind == "chart":
+        return Finding.manual(f"{name} is drawn by Word from its data: check by eye that its labels "
+                              "are large enough and its colours and lines easy to tell apart.",
+                              where, count=count, kind="chart"), 0
     if image.linked:
         return Finding.manual(f"{name} is linked, not stored in the file: check the printed "
                               "copy shows it sharply.", where, count=count), 0
@@ -87,6 +96,10 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
     if ppi is None:
         return Finding.manual(f"The resolution of {_lower_first(name)} could not be measured.",
                               where, count=count, **data), 0
+    if round(ppi) < opts.good_image_ppi and may_decode:
+        early = metrics(doc, image)  # low resolution matters only for a real picture
+        if early is not None and (early.plain or early.shadow):
+            return PLAIN, 1
     if round(ppi) < opts.min_image_ppi:
         return Finding.no(f"{name} is printed at {ppi:.0f} pixels per inch (needs at least "
                           f"{opts.min_image_ppi:g}): it will look blocky or blurred.",
@@ -103,7 +116,7 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
         return Finding.manual(f"The pixels of {_lower_first(name)} could not be read: check it by eye.",
                               where, count=count, **data), 1
     data.update(tone_spread=measured.tone_spread, sharpness=measured.sharpness)
-    if measured.plain:
+    if measured.plain or measured.shadow:
         return PLAIN, 1
     problem = _problem(measured, opts)
     if problem:
@@ -139,10 +152,16 @@ def _location(image: Image, page: Page | None) -> Location:
     return where
 
 
+def image_label(image: Image) -> str:
+    """How findings name a picture: 'Picture “Photo 2”', 'Chart “Chart 3”', 'A picture'."""
+    kind = "Chart" if image.kind == "chart" else "Picture"
+    return f"{kind} \u201c{image.name}\u201d" if image.name else f"A {kind.lower()}"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
 def _name(image: Image, count: int) -> str:
-    label = f"Picture \u201c{image.name}\u201d" if image.name else "A picture"
+    label = image_label(image)
     return f"{label} (placed {count} times)" if count > 1 else label

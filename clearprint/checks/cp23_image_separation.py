@@ -7,16 +7,21 @@ photograph or illustration").
 PDF: every line of text is compared with every picture on its page. A line
 whose letters overlap the picture gives "no" (the painting order says whether
 the text is over the picture or the picture covers the text). Otherwise the
-clearance is the gap between the picture's inked part (white or transparent
-margins inside its box are paper: analysis.images.content_box) and the letters (x-height band to
-descenders) of lines level with it or above or below it, in the line's type
-size: below ``image_clearance_fail_em`` is "no", below
-``image_clearance_review_em`` manual. Captions may sit as close as
+clearance is the gap between the picture's inked pixels (white or transparent
+parts inside its box are paper, such as the corners of a round seal:
+analysis.images.content_box and ink_gaps) and the letters (x-height band to
+descenders) of lines level with them or above or below them, in the line's
+type size: below ``image_clearance_fail_em`` is "no", below
+``image_clearance_review_em`` manual. Next to a small picture (under
+``LOGO_PAGE_SHARE`` of the page: a logo, a seal) a short gap is manual, never
+"no". Captions may sit as close as
 ``caption_clearance_min_em``. Text on a full-page background, or on a faint
 picture (tone spread under ``FAINT_SPREAD``), is manual: CP02 measures its
 contrast, as is text only on plain parts of a picture (a white label box in a
-photo). Plain single-colour images are colour panels, and text on an opaque
-shape painted over a picture is on that shape, so neither counts. Bullets, icons and colour fills are ignored.
+photo). Plain single-colour images are colour panels, drop shadows are not
+pictures, and text on an opaque shape painted over a picture is on that shape,
+so none of them counts. Bullets, icons and colour fills are not judged for
+clearance, but one painted on top of words hides letters: "no".
 
 DOCX: without a layout engine only the stated distances can be judged. Floating
 pictures behind or in front of text are manual; the wrap distances of wrapped
@@ -36,15 +41,19 @@ from dataclasses import dataclass
 from clearprint.analysis.images import (
     ImageMetrics,
     content_box,
+    ink_gaps,
     is_decorative,
+    is_fill,
     is_full_page,
     metrics,
+    page_share,
     pictures,
     plain_under,
     visible_box,
 )
 from clearprint.analysis.text import body_size, dominant_size, excerpt
 from clearprint.checks import check
+from clearprint.checks.cp22_image_clarity import image_label
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Role
 from clearprint.results import Finding, Severity
@@ -53,6 +62,9 @@ WRAPPING = ("square", "tight", "through")
 FAINT_SPREAD = 0.35  # a picture with less tone spread is a faint background (CP22's limit)
 DEFAULT_SIZE = 12.0
 DEFAULT_PITCH = 1.2  # line pitch in type sizes when a paragraph does not say
+COVER_REACH_PT = 0.5  # ink this close to letters covers them
+COVER_MIN_EM2 = 0.25  # a picture covers letters when it lies on at least this much of them (em squared)
+LOGO_PAGE_SHARE = 0.02  # pictures smaller than this share of the page (logos, seals): clearance is manual
 
 
 @check("CP23")
@@ -60,8 +72,18 @@ def image_separation(doc: Document, opts: Options) -> Iterator[Finding]:
     judge = _pdf_image if doc.format == "pdf" else _docx_image
     judged = 0
     context = _Context(doc)
+    covering_seen: set[tuple[object, ...]] = set()  # one star may be two images (colour and shape)
     for image, page in pictures(doc):
-        if is_decorative(image, page) or (page is not None and page.scanned):
+        if page is not None and page.scanned:
+            continue
+        if is_decorative(image, page):
+            if page is None or is_fill(image) or image.location.bbox is None:
+                continue
+            key = (page.number, *(round(v) for v in image.location.bbox))
+            covering = None if key in covering_seen else _covering(context, image, page)
+            if covering is not None:
+                covering_seen.add(key)
+                yield covering
             continue
         judged += 1
         finding = judge(context, image, page, opts)
@@ -131,12 +153,16 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
         return None  # nothing close enough to matter: no need to decode the picture
     full_page = is_full_page(box, page)
     measured = None if full_page else metrics(context.doc, image)
-    if measured is not None and measured.plain:
-        return None  # a plain colour panel, bar or shape: the contrast question (CP02) covers it
+    if measured is not None and (measured.plain or measured.shadow):
+        return None  # a colour panel or a flattened drop shadow: CP02 judges what lies on it
     inked = box if full_page else content_box(context.doc, image, page)
     if inked is None:
         return None  # a blank (white or transparent) image
     over = [t for t in lines if _overlaps(t.box, inked, t.size) and not _on_a_panel(t, image, page)]
+    gaps = {id(t): gap for t in lines if (gap := _gap(t.box, inked)) is not None}
+    if not full_page:
+        _to_the_ink(image, [t for t in lines if id(t) in gaps], gaps, opts)
+        over = [t for t in over if gaps.get(id(t)) == 0]
     if over:
         return _text_over(image, page, box, over, full_page, measured)
     if measured is not None and measured.tone_spread < FAINT_SPREAD and \
@@ -145,7 +171,7 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     worst: tuple[float, _TextLine] | None = None
     close = 0
     for text in lines:
-        gap = _gap(text.box, inked)
+        gap = gaps.get(id(text))
         if gap is None:
             continue
         em = gap / text.size
@@ -161,10 +187,67 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
                      excerpt=excerpt(text.line.text))
     data = {"clearance_em": round(em, 2), "lines": close, "line_bbox": [round(v, 1) for v in text.box]}
     what = "A caption" if text.block.role is Role.CAPTION else "Text"
-    message = f"{what} comes within {em:.2f} em of a picture ({close} line(s) closer than {review:g} em)"
-    if em < fail:
+    small = page_share(box, page) < LOGO_PAGE_SHARE
+    picture = "a small picture (a logo or seal)" if small else "a picture"
+    message = f"{what} comes within {em:.2f} em of {picture} ({close} line(s) closer than {review:g} em)"
+    if em < fail and not small:
         return Finding.no(message + f"; needs at least {fail:g} em.", where, **data)
     return Finding.manual(message + ": check the picture stands clear of the text.", where, **data)
+
+
+def _to_the_ink(image: Image, lines: list[_TextLine], gaps: dict[int, float], opts: Options) -> None:
+    """Measure the close lines to the picture's inked pixels rather than its box:
+    the corners of a round seal's box are paper. Lines already clear stay as they are."""
+    close = [t for t in lines if gaps[id(t)] < _limit(t, opts)[1] * t.size]
+    if not close:
+        return
+    reach = max(_limit(t, opts)[1] * t.size for t in close)
+    for text, gap in zip(close, ink_gaps(image, [t.box for t in close], reach), strict=True):
+        if gap is not None:
+            gaps[id(text)] = max(gaps[id(text)], gap)
+
+
+def _covering(context: _Context, image: Image, page: Page) -> Finding | None:
+    """A small picture (a star, an icon) painted after the text it lies on, hiding letters.
+
+    Icons are not judged for clearance, but one printed over words hides them
+    whatever its size. It must lie on a fair part of the letters (a quarter of
+    an em square), and its ink with them: a transparent corner over text hides
+    nothing. A picture with text printed on it in turn is a glow or a patch
+    behind that text, not a picture over the text it touches. When the pixels
+    cannot be read, a person looks.
+    """
+    box = visible_box(image, page)
+    if box is None or image.order is None:
+        return None
+    lines = [t for t in context.lines(page) if _overlaps(t.box, box, t.size)]
+    if any(s.order is not None and s.order > image.order for t in lines for s in t.line.spans):
+        return None  # text printed on it: a glow or patch behind text, not a picture over it
+    under = [t for t in lines if any(
+        s.order is not None and s.order < image.order and s.bbox is not None
+        and _area(_clipped(s.bbox, box)) >= COVER_MIN_EM2 * t.size ** 2 for s in t.line.spans)]
+    if not under:
+        return None
+    letters = [_clipped(t.box, box) for t in under]
+    gaps = ink_gaps(image, letters, COVER_REACH_PT)
+    hidden = [t for t, gap in zip(under, gaps, strict=True) if gap is None or gap == 0]
+    if not hidden:
+        return None
+    where = Location(page=page.number, bbox=box, rotation=page.rotation or None,
+                     excerpt=excerpt(hidden[0].line.text))
+    if any(gap is None for gap in gaps):
+        return Finding.manual(f"A small picture is printed on top of {len(hidden)} line(s) of text: "
+                              "check it does not hide any letters.", where, lines=len(hidden))
+    return Finding.no(f"A picture is printed on top of {len(hidden)} line(s) of text and hides "
+                      "letters.", where, lines=len(hidden))
+
+
+def _clipped(a: BBox, b: BBox) -> BBox:
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _area(box: BBox) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
 
 
 def _near(text: _TextLine, box: BBox, opts: Options) -> bool:
@@ -254,7 +337,7 @@ def _text_over(image: Image, page: Page, box: BBox, over: list[_TextLine], full_
 
 def _docx_image(context: _Context, image: Image, page: Page | None, opts: Options) -> Finding | None:
     size = body_size(context.doc) or DEFAULT_SIZE
-    label = f"Picture \u201c{image.name}\u201d" if image.name else "A picture"
+    label = image_label(image)
     where = image.location.but(excerpt=image.location.excerpt or image.name)
     if image.wrap == "none" or image.behind_text:
         layer = "behind" if image.behind_text else "in front of"

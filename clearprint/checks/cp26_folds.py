@@ -14,7 +14,10 @@ inferred:
   two columns, or a postcard). In a short document (a leaflet), other pages of
   the same size take the same folds.
 - DOCX: a landscape section set in 2 or 3 columns is folded at the column
-  gaps; book-fold printing folds each sheet at the pages' inside edge.
+  gaps, and so is one laid out in 2 or 3 panels by a one-row table
+  (``Section.panels``: the reader's page-layout grid), at the middle of the
+  gaps between panels; book-fold printing folds each sheet at the pages'
+  inside edge.
 
 Text within ``fold_clearance_mm`` of a fold is "no", within ``fold_review_mm``
 manual. In a PDF every visible line with a letter or digit counts (fold marks
@@ -229,12 +232,19 @@ def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
             finding = _docx_fold(section, fold, areas, reason, opts)
             if finding is not None:
                 yield finding
+        if reason == "panel gap":
+            where = ", ".join(f"{fold * MM_PER_PT:.0f}" for fold in folds)
+            yield Finding.info(f"Folds at {where} mm in section {section.number}, inferred between the "
+                               "panels a table lays the landscape page out in (a folded leaflet).",
+                               section.location, folds_mm=[round(f * MM_PER_PT, 1) for f in folds])
     if not found:
         yield _no_folds()
 
 
 def _text_areas(section: Section) -> list[tuple[float, float]]:
-    """Where each column of text runs across the page, pt from the left edge."""
+    """Where each column (or panel) of text runs across the page, pt from the left edge."""
+    if section.panels:
+        return list(section.panels)
     left = (section.margin_left or 0.0) + (section.gutter or 0.0)
     right = (section.width or 0.0) - (section.margin_right or 0.0)
     widths = section.column_widths
@@ -253,9 +263,10 @@ def _docx_folds(doc: Document, section: Section, opts: Options) -> tuple[list[fl
     if opts.folds:
         return [mm / MM_PER_PT for mm in opts.folds], "given"
     landscape = (section.width or 0) > (section.height or 0)
-    if landscape and section.columns in (2, 3):
+    if landscape and (section.columns in (2, 3) or len(section.panels) in (2, 3)):
         areas = _text_areas(section)
-        return [(a[1] + b[0]) / 2 for a, b in zip(areas, areas[1:], strict=False)], "column gap"
+        reason = "panel gap" if section.panels else "column gap"
+        return [(a[1] + b[0]) / 2 for a, b in zip(areas, areas[1:], strict=False)], reason
     if doc.book_fold:
         return [0.0], "book fold"
     return [], ""
@@ -273,6 +284,9 @@ def _docx_fold(section: Section, fold: float, areas: list[tuple[float, float]], 
     elif reason == "column gap":
         message = (f"Landscape section in {section.columns} columns: text is {mm:.1f} mm from "
                    f"the fold in the column gap at {fold_mm:.0f} mm")
+    elif reason == "panel gap":
+        message = (f"Landscape page laid out in {len(areas)} panels by a table: text is {mm:.1f} mm "
+                   f"from the fold between panels at {fold_mm:.0f} mm")
     elif distance == 0 and len(areas) == 1:
         return Finding.manual(f"The fold at {fold_mm:.0f} mm crosses the text area of section "
                               f"{section.number}: check by eye that no text lies in it.", where, **data)

@@ -2,8 +2,9 @@
 
 Modules: ``source`` (opening, errors, picture bytes); ``text`` (visible spans
 and blocks of a page), ``lines`` (glyph measurements of a line) and
-``paragraphs`` (repairing MuPDF's block segmentation); ``runs`` (painting
-order, fake bold and cut-off text, from the bbox log); ``fonts`` (font
+``paragraphs`` (repairing MuPDF's block segmentation); ``painting`` (what
+the page paints, in order, through which clip); ``runs`` (painting order,
+fake bold and cut-off text of text runs); ``fonts`` (font
 traits); ``graphics`` (pictures, shapes, form fields); ``background``
 (text-free renders). Roles, alignment and columns are not stated
 in a PDF; ``clearprint.analysis.layout`` infers them afterwards.
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from clearprint.model import Document, Page
+from clearprint.readers.pdf import painting
 from clearprint.readers.pdf.background import BackgroundRenderer
 from clearprint.readers.pdf.fonts import FontCatalog
 from clearprint.readers.pdf.graphics import image_coverage, read_fields, read_images, read_shapes
@@ -88,20 +90,22 @@ def _read_page(pdf: Any, index: int, fonts: FontCatalog, pictures: PictureSource
         rect = mu_page.rect
         page = Page(number=number, width=rect.width, height=rect.height,
                     rotation=mu_page.rotation)
-        bboxlog = mu_page.get_bboxlog()
-        page.shapes, page.path_count, rules = read_shapes(mu_page, number, bboxlog)
-        text = PageTextReader(mu_page, number, fonts, TextRuns(bboxlog), rules).read()
+        crop = mu_page.cropbox
+        page_box = (0.0, 0.0, crop.width, crop.height)  # unrotated, as every box in the model
+        painted = painting.record(mu_page)
+        page.shapes, page.path_count, rules = read_shapes(mu_page, number, painted, page_box)
+        runs = TextRuns(painted.entries, page_box)
+        text = PageTextReader(mu_page, number, fonts, runs, rules).read()
         page.blocks = text.blocks
         page.hidden_chars = text.hidden_chars
-        page.clipped_chars = text.clipped_chars
-        page.images = read_images(mu_page, number, bboxlog, pictures.loader)
+        page.clipped_chars = runs.cut_chars(mu_page)
+        page.images = read_images(mu_page, number, painted, page_box, pictures.loader)
         fields = read_fields(mu_page, number)
     except MUPDF_ERRORS as exc:
         doc.notes.append(f"page {number} could not be read: {short_reason(exc)}")
         return Page(number=number, width=0.0, height=0.0)
     if text.visible_chars == 0 and page.images:
-        box = mu_page.cropbox
-        page.scanned = image_coverage(page.images, box.width, box.height) >= SCANNED_COVERAGE
+        page.scanned = image_coverage(page.images, crop.width, crop.height) >= SCANNED_COVERAGE
     doc.images.extend(page.images)
     doc.shapes.extend(page.shapes)
     doc.fields.extend(fields)

@@ -1,24 +1,34 @@
 """Pictures, vector shapes and form fields of a PDF page.
 
-Everything here carries its painting order (``seqno``: the index in
-``page.get_bboxlog()``) so the analysis can tell what lies behind text.
+Everything here carries its painting order (``seqno``: the index in the
+page's paint log, see ``painting``) so the analysis can tell what lies behind text.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import zlib
 from collections.abc import Callable
 from typing import Any
 
 from clearprint.model import BBox, FormField, Image, Location, Shape
+from clearprint.readers.pdf.painting import Painting, PlacedImage, visible
+from clearprint.readers.pdf.source import MUPDF_ERRORS
 
 # Vector paths smaller than this are glyph outlines, icons or chart ticks: they
 # are counted (Page.path_count) but not kept, so pages of outlined text stay fast.
 _MIN_FILL_AREA = 100.0  # pt², about a 10 pt square
 _MIN_LENGTH = 10.0  # pt, for rules and stroked paths
+# Except outlined squares of tick-box size, empty or white: forms draw their
+# check boxes so (small filled squares are bullets).
+_TICK_BOX_MIN = 4.0  # pt
+_TICK_BOX_MAX = 22.0  # pt
+_PAPER_LEVEL = 240  # 0-255: fills this light count as white
 _RULE_THICKNESS = 3.0  # pt; thinner shapes are rules, whether stroked or filled
 _UNDERLINE_THICKNESS = 2.0  # pt
+_CROP_MIN = 0.005  # shares of a picture cut off by its clip below this are not a crop
+_CLIP_SLACK = 0.5  # pt; a clip closer than this to a picture's edge does not cut it
 
 _WIDGET_KINDS = {
     "text": "text", "checkbox": "checkbox", "radiobutton": "radio",
@@ -53,13 +63,13 @@ def _is_rectangle(items: list[tuple[Any, ...]], rect: tuple[float, ...]) -> bool
     return xs <= {round(rect[0], 1), round(rect[2], 1)} and ys <= {round(rect[1], 1), round(rect[3], 1)}
 
 
-def read_shapes(page: Any, number: int,
-                bboxlog: list[tuple[str, Any]]) -> tuple[list[Shape], int, list[BBox]]:
+def read_shapes(page: Any, number: int, painting: Painting,
+                page_box: BBox) -> tuple[list[Shape], int, list[BBox]]:
     """Sizeable filled areas, rules and stroked boxes; the count of all paths; and
     every thin horizontal path, however short (underline candidates for ``text``).
 
-    Shadings (gradients) are not in ``get_drawings``; the bbox log has them,
-    unbounded when a clip path shapes them, so they are cut to the page.
+    Shadings (gradients) are not in ``get_drawings``; the paint log has them,
+    unbounded (they fill their clip), so their box is their clip's, cut to the page.
     """
     shapes: list[Shape] = []
     rules: list[BBox] = []
@@ -71,15 +81,13 @@ def read_shapes(page: Any, number: int,
         x0, y0, x1, y1 = path["rect"]
         if y1 - y0 <= _UNDERLINE_THICKNESS and x1 - x0 >= _UNDERLINE_THICKNESS:
             rules.append((x0, y0, x1, y1))
-    page_box = page.cropbox
-    width, height = page_box.width, page_box.height
-    for order, (kind, rect) in enumerate(bboxlog):
+    for order, (kind, rect, clip) in enumerate(painting.entries):
         if kind != "fill-shade":
             continue
-        x0, y0 = max(rect[0], 0.0), max(rect[1], 0.0)
-        x1, y1 = min(rect[2], width), min(rect[3], height)
-        if x1 > x0 and y1 > y0 and (x1 - x0) * (y1 - y0) >= _MIN_FILL_AREA:
-            shapes.append(Shape(bbox=(x0, y0, x1, y1), kind="shading", order=order, page=number))
+        box = visible(rect, clip)
+        box = visible(box, page_box) if box is not None else None
+        if box is not None and (box[2] - box[0]) * (box[3] - box[1]) >= _MIN_FILL_AREA:
+            shapes.append(Shape(bbox=box, kind="shading", order=order, page=number))
     return shapes, len(drawings), rules
 
 
@@ -91,6 +99,10 @@ def _shape(path: dict[str, Any], number: int) -> Shape | None:
     bbox: BBox = tuple(rect)  # type: ignore[assignment]
     fill = rgb(path.get("fill")) if "f" in path["type"] else None
     stroke = rgb(path.get("color")) if "s" in path["type"] else None
+    if (stroke is not None and (fill is None or min(fill) >= _PAPER_LEVEL) and _tick_box(width, height)
+            and _is_rectangle(path["items"], rect)):
+        return Shape(bbox=bbox, fill=fill, stroke=stroke, kind="rect", page=number,
+                     opacity=_opacity(path, fill), order=path.get("seqno"))
     if fill is not None:
         if thin and long:
             kind = "line"
@@ -98,48 +110,134 @@ def _shape(path: dict[str, Any], number: int) -> Shape | None:
             kind = "rect" if _is_rectangle(path["items"], rect) else "path"
         else:
             return None
-        opacity = path.get("fill_opacity")
     elif stroke is not None and long:
         kind = "line" if thin else "rect" if _is_rectangle(path["items"], rect) else "path"
-        opacity = path.get("stroke_opacity")
     else:
         return None
     return Shape(bbox=bbox, fill=fill, stroke=stroke, kind=kind, page=number,
-                 opacity=1.0 if opacity is None else opacity, order=path.get("seqno"))
+                 opacity=_opacity(path, fill), order=path.get("seqno"))
 
 
-def read_images(page: Any, number: int, bboxlog: list[tuple[str, Any]],
+def _opacity(path: dict[str, Any], fill: tuple[int, int, int] | None) -> float:
+    opacity = path.get("fill_opacity") if fill is not None else path.get("stroke_opacity")
+    return 1.0 if opacity is None else opacity
+
+
+def _tick_box(width: float, height: float) -> bool:
+    """Square enough and big enough to be a box to tick (smaller ones are glyph parts)."""
+    small, large = sorted((width, height))
+    return small >= _TICK_BOX_MIN and large <= _TICK_BOX_MAX and large <= 1.5 * small
+
+
+def read_images(page: Any, number: int, painting: Painting, page_box: BBox,
                 loader: Callable[[int, int, BBox], Callable[[], bytes | None]]) -> list[Image]:
-    """Placed pictures with their pixel size, placed size and painting order.
+    """Placed pictures with their pixel size, visible box, placed size and painting order.
 
-    ``get_image_info`` has no seqno, so each picture is paired with the next
-    ``fill-image`` entry of the bbox log that has the same box.
+    The box is what shows: the picture cut by its clip path and the page
+    (a photo cropped in its frame reports the frame, not the whole photo).
+    An upright picture cut that way records the cut-off share in ``crop``,
+    and its placed size is the visible part, as for a cropped Word picture;
+    pictures that are cut away entirely are left out.
     """
-    painted = [(i, rect) for i, (kind, rect) in enumerate(bboxlog) if kind.startswith("fill-image")]
-    if not painted:
-        return []  # get_image_info builds a whole text page; skip it when there is nothing
-    used: set[int] = set()
+    if not painting.images:
+        return []
+    xrefs = _XrefFinder(page)
     images = []
-    for info in sorted(page.get_image_info(xrefs=True), key=lambda i: i["number"]):
-        bbox: BBox = tuple(info["bbox"])  # type: ignore[assignment]
-        order = next((i for i, rect in painted if i not in used and _same_box(rect, bbox)), None)
-        if order is not None:
-            used.add(order)
-        a, b, c, d, _, _ = info["transform"]
+    for placed in painting.images:
+        shown = visible(_clipped(placed.box, placed.clip), page_box)
+        if shown is None:
+            continue
+        a, b, c, d, _, _ = placed.transform
+        crop = _crop(placed, shown)
+        if crop is None:
+            width, height = math.hypot(a, b), math.hypot(c, d)
+        else:
+            width, height = shown[2] - shown[0], shown[3] - shown[1]
         images.append(Image(
-            location=Location(page=number, bbox=bbox, rotation=page.rotation),
-            pixel_width=info["width"] or None,
-            pixel_height=info["height"] or None,
-            placed_width=round(math.hypot(a, b), 2) or None,
-            placed_height=round(math.hypot(c, d), 2) or None,
-            order=order,
-            load=loader(number, info.get("xref") or 0, bbox),
+            location=Location(page=number, bbox=shown, rotation=page.rotation),
+            pixel_width=placed.width or None,
+            pixel_height=placed.height or None,
+            placed_width=round(width, 2) or None,
+            placed_height=round(height, 2) or None,
+            order=placed.order,
+            crop=crop,
+            load=loader(number, xrefs.find(placed), shown),
         ))
     return images
 
 
-def _same_box(a: Any, b: BBox) -> bool:
-    return all(abs(u - v) < 0.5 for u, v in zip(a, b, strict=True))
+def _clipped(box: BBox, clip: BBox | None) -> BBox:
+    """The box cut by the clip, ignoring cuts of less than ``_CLIP_SLACK`` (clip paths
+    drawn on the picture's own edge differ from it by rounding)."""
+    if clip is None:
+        return box
+    x0 = clip[0] if clip[0] > box[0] + _CLIP_SLACK else box[0]
+    y0 = clip[1] if clip[1] > box[1] + _CLIP_SLACK else box[1]
+    x1 = clip[2] if clip[2] < box[2] - _CLIP_SLACK else box[2]
+    y1 = clip[3] if clip[3] < box[3] - _CLIP_SLACK else box[3]
+    return (x0, y0, x1, y1)
+
+
+def _crop(placed: PlacedImage, shown: BBox) -> tuple[float, float, float, float] | None:
+    """Shares of the picture (left, top, right, bottom, as stored) outside the shown box.
+
+    Only for pictures placed upright or flipped, not turned: a turned
+    picture's visible part is not a rectangle of the picture.
+    """
+    a, b, c, d, e, f = placed.transform
+    if abs(b) > 1e-6 or abs(c) > 1e-6 or not a or not d:
+        return None
+    u0, u1 = sorted(((shown[0] - e) / a, (shown[2] - e) / a))
+    v0, v1 = sorted(((shown[1] - f) / d, (shown[3] - f) / d))
+    crop = (max(0.0, u0), max(0.0, v0), max(0.0, 1 - u1), max(0.0, 1 - v1))
+    if max(crop) < _CROP_MIN:
+        return None
+    return tuple(round(share, 4) for share in crop)  # type: ignore[return-value]
+
+
+class _XrefFinder:
+    """Matches painted pictures to the page's image xrefs (for their encoded bytes).
+
+    The paint log has no xrefs; pictures are told apart by pixel size and bit
+    depth, then by their compressed data (its length, and for small pictures,
+    which often share sizes, a checksum). Inline pictures have no xref (0).
+    """
+
+    def __init__(self, page: Any) -> None:
+        self._doc = page.parent
+        self._lengths: dict[int, int | None] = {}
+        self._crcs: dict[int, int | None] = {}
+        self._by_size: dict[tuple[int, int], list[tuple[int, int]]] = {}  # -> (xref, bpc)
+        for xref, _smask, width, height, bpc, *_ in page.get_images(full=True):
+            self._by_size.setdefault((width, height), []).append((xref, bpc))
+
+    def find(self, placed: PlacedImage) -> int:
+        listed = self._by_size.get((placed.width, placed.height), [])
+        candidates = [x for x, bpc in listed if bpc == placed.bpc] or [x for x, _ in listed]
+        if len(candidates) > 1 and placed.data_length is not None:
+            candidates = [x for x in candidates if self._length(x) == placed.data_length] or candidates
+        if len(candidates) > 1 and placed.data_crc is not None:
+            candidates = [x for x in candidates if self._crc(x) == placed.data_crc] or candidates
+        return candidates[0] if candidates else 0
+
+    def _length(self, xref: int) -> int | None:
+        if xref not in self._lengths:
+            kind, value = self._doc.xref_get_key(xref, "Length")
+            if kind == "xref":
+                value = self._doc.xref_object(int(value.split()[0]))
+            try:
+                self._lengths[xref] = int(value)
+            except (TypeError, ValueError):
+                self._lengths[xref] = None
+        return self._lengths[xref]
+
+    def _crc(self, xref: int) -> int | None:
+        if xref not in self._crcs:
+            try:
+                self._crcs[xref] = zlib.crc32(self._doc.xref_stream_raw(xref) or b"")
+            except MUPDF_ERRORS:
+                self._crcs[xref] = None
+        return self._crcs[xref]
 
 
 def read_fields(page: Any, number: int) -> list[FormField]:

@@ -49,6 +49,10 @@ class LineDraft:
     sign: int  # +1 when the writing direction runs with the axis
     angle: float
     vertical: bool
+    # As the page is displayed (after /Rotate): the line reads left to right, and
+    # the sign of the baseline's change from one line to the next down the page.
+    forward: bool = False
+    down: int = 1
     baseline: float = 0.0
     cross: tuple[float, float] = (math.inf, -math.inf)  # extent across the writing direction
     first_start: float | None = None
@@ -65,7 +69,14 @@ class LineDraft:
     fonts: dict[str, int] = field(default_factory=dict)  # raw font name -> non-space chars
 
     def size(self) -> float:
+        """The type size most of the line's characters are set in."""
+        if len(self.sizes) == 1:
+            return next(iter(self.sizes))
         return max(self.sizes, key=self.sizes.__getitem__)
+
+    def extent(self) -> tuple[float, float]:
+        """Where the line starts and ends along its writing direction."""
+        return (self.first_start if self.first_start is not None else 0.0), self.last_end
 
     def bbox(self) -> BBox:
         """Union of the visible glyphs, in unrotated page space."""
@@ -134,22 +145,28 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
     else:
         starts = [-b[hi] for b in boxes]
         ends = [-b[lo] for b in boxes]
-    first = len(text) - len(text.lstrip(" "))
-    last = len(text.rstrip(" ")) - 1
-    _join_previous(draft, starts[first], first, size)
-    runs = [m.span() for m in _SPACES.finditer(text, first, last + 1)]  # inner spaces
-    spaces = [*range(first), *(k for i, j in runs for k in range(i, j)),
-              *range(last + 1, len(text))]
-    space_advances = [ends[k] - starts[k] for k in spaces]
-    draft.space_widths.extend([w for w, k in zip(space_advances, spaces, strict=True)
-                               if not chars[k]["synthetic"]])
-    low, high = -0.1 * size, TAB_GAP_EM * size
-    draft.word_gaps.extend([g for g in [starts[j] - ends[i - 1] for i, j in runs]
-                            if low <= g <= high])
-    # Within a word the letter gaps sum to its extent minus its glyph advances.
-    extents = (sum([ends[i - 1] for i, _ in runs]) + ends[last]
-               - sum([starts[j] for _, j in runs]) - starts[first])
-    advances = sum(ends) - sum(starts) - sum(space_advances)
+    if " " in text:
+        first = len(text) - len(text.lstrip(" "))
+        last = len(text.rstrip(" ")) - 1
+        _join_previous(draft, starts[first], first, size)
+        runs = [m.span() for m in _SPACES.finditer(text, first, last + 1)]  # inner spaces
+        spaces = [*range(first), *(k for i, j in runs for k in range(i, j)),
+                  *range(last + 1, len(text))]
+        space_advances = [ends[k] - starts[k] for k in spaces]
+        draft.space_widths.extend([w for w, k in zip(space_advances, spaces, strict=True)
+                                   if not chars[k]["synthetic"]])
+        low, high = -0.1 * size, TAB_GAP_EM * size
+        draft.word_gaps.extend([g for g in [starts[j] - ends[i - 1] for i, j in runs]
+                                if low <= g <= high])
+        # Within a word the letter gaps sum to its extent minus its glyph advances.
+        extents = (sum([ends[i - 1] for i, _ in runs]) + ends[last]
+                   - sum([starts[j] for _, j in runs]) - starts[first])
+        advances = sum(ends) - sum(starts) - sum(space_advances)
+    else:  # one word (most spans of tables and forms)
+        first, last, runs = 0, len(text) - 1, []
+        _join_previous(draft, starts[0], 0, size)
+        extents = ends[last] - starts[0]
+        advances = sum(ends) - sum(starts)
     words = len(runs) + 1
     if count > words:
         draft.letter_sum += extents - advances

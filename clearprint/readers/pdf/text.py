@@ -22,12 +22,14 @@ from clearprint.model import BBox, Block, Line, Location, Span
 from clearprint.readers.pdf.fonts import FontCatalog, strip_subset
 from clearprint.readers.pdf.lines import LineDraft, measure_span
 from clearprint.readers.pdf.paragraphs import (
+    column_edges,
     join_paragraphs,
+    join_row_fragments,
     merge_same_baseline,
     separate_columns,
     split_paragraphs,
 )
-from clearprint.readers.pdf.runs import TextRuns, count_chars
+from clearprint.readers.pdf.runs import TextRuns
 
 TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT
 
@@ -38,6 +40,13 @@ _CF_BOLD, _CF_FILLED, _CF_STROKED = 8, 16, 32
 
 _EXCERPT_CHARS = 60
 
+# Page rotation -> the writing direction (axis, sign) of text that reads left to
+# right as displayed, and the sign of the baseline step down the displayed page.
+_DISPLAYED = {0: (0, 1, 1), 90: (1, -1, 1), 180: (0, -1, -1), 270: (1, 1, -1)}
+
+# font, bold, italic, weight, traits, superscript
+_Style = tuple[str, bool | None, bool | None, int | None, frozenset[str], bool]
+
 
 @dataclass(slots=True)
 class PageText:
@@ -46,7 +55,6 @@ class PageText:
     blocks: list[Block]
     visible_chars: int  # non-space characters kept
     hidden_chars: int
-    clipped_chars: int
 
 
 class PageTextReader:
@@ -62,33 +70,32 @@ class PageTextReader:
         self._rotation = page.rotation
         self._hidden = 0
         self._visible = 0
-        self._seen: list[tuple[float, float, float, float]] = []  # every extracted span box
+        self._styles: dict[tuple[str, int, int], _Style] = {}
 
     def read(self) -> PageText:
-        raw = self._page.get_text("rawdict", flags=TEXT_FLAGS)
+        raw = raw_text(self._page)
+        blocks = [[d for d in map(self._draft, raw_block["lines"]) if d is not None]
+                  for raw_block in raw["blocks"]]
+        edges = column_edges([line for block in blocks for line in block])
         paragraphs: list[list[LineDraft]] = []
-        for raw_block in raw["blocks"]:
-            if raw_block["type"] != 0:
-                continue
-            drafts = [d for d in map(self._draft, raw_block["lines"]) if d is not None]
+        for drafts in blocks:
             for column in separate_columns(drafts):
-                paragraphs.extend(split_paragraphs(merge_same_baseline(column)))
-        blocks = [self._block(p) for p in join_paragraphs(paragraphs)]
-        unseen = self._runs.unseen(self._seen)
-        clipped = count_chars(self._page, unseen) if unseen else 0
-        return PageText(blocks, self._visible, self._hidden, clipped)
+                paragraphs.extend(split_paragraphs(merge_same_baseline(column, edges)))
+        joined = join_paragraphs(join_row_fragments(paragraphs))
+        return PageText([self._block(p) for p in joined], self._visible, self._hidden)
 
     def _draft(self, raw_line: dict[str, Any]) -> LineDraft | None:
         dx, dy = raw_line["dir"]
         axis = 0 if abs(dx) >= abs(dy) else 1
         sign = 1 if (dx if axis == 0 else dy) >= 0 else -1
+        forward_axis, forward_sign, down = _DISPLAYED.get(self._rotation, _DISPLAYED[0])
         draft = LineDraft(spans=[], axis=axis, sign=sign,
-                       angle=_displayed_angle(dx, dy, self._rotation),
-                       vertical=raw_line["wmode"] == 1)
+                          angle=_displayed_angle(dx, dy, self._rotation),
+                          vertical=raw_line["wmode"] == 1,
+                          forward=axis == forward_axis and sign == forward_sign, down=down)
         pending_space = ""  # whitespace-only spans are folded into a neighbour
         best = 0
         for raw in raw_line["spans"]:
-            self._seen.append(raw["bbox"])
             if not _is_visible(raw):
                 self._hidden += sum(1 for c in raw["chars"] if not c["c"].isspace())
                 continue
@@ -113,22 +120,12 @@ class PageTextReader:
         return draft
 
     def _span(self, raw: dict[str, Any], text: str, origin: tuple[float, float]) -> Span:
-        flags, char_flags = raw["flags"], raw["char_flags"]
-        font = strip_subset(raw["font"])
-        traits = self._fonts.traits(font, self._page)
-        extra = set(traits.traits)
-        bold, italic = traits.bold, traits.italic
-        if "type3" not in extra:
-            if bold is None:
-                bold = bool(flags & _BOLD or char_flags & _CF_BOLD)
-            if italic is None:
-                italic = bool(flags & _ITALIC)
-            if flags & _MONOSPACED:
-                extra.add("monospace")
+        font, bold, italic, weight, traits, superscript = self._style(
+            raw["font"], raw["flags"], raw["char_flags"])
         seqno = self._runs.seqno_at(*origin)
         if seqno in self._runs.fake_bold:
             bold = True
-            extra.add("synthetic-bold")
+            traits = traits | {"synthetic-bold"}
         color = raw["color"]
         return Span(
             text=text,
@@ -136,13 +133,33 @@ class PageTextReader:
             font=font,
             bold=bold,
             italic=italic,
-            weight=traits.weight,
-            traits=frozenset(extra),
-            superscript=bool(flags & _SUPERSCRIPT),
+            weight=weight,
+            traits=traits,
+            superscript=superscript,
             color=((color >> 16) & 255, (color >> 8) & 255, color & 255),
-            bbox=tuple(raw["bbox"]),
+            bbox=raw["bbox"],
             order=seqno,
         )
+
+    def _style(self, raw_font: str, flags: int, char_flags: int) -> _Style:
+        """Font name and traits of a span, worked out once per font and flags."""
+        key = (raw_font, flags, char_flags)
+        style = self._styles.get(key)
+        if style is None:
+            font = strip_subset(raw_font)
+            traits = self._fonts.traits(font, self._page)
+            extra = set(traits.traits)
+            bold, italic = traits.bold, traits.italic
+            if "type3" not in extra:
+                if bold is None:
+                    bold = bool(flags & _BOLD or char_flags & _CF_BOLD)
+                if italic is None:
+                    italic = bool(flags & _ITALIC)
+                if flags & _MONOSPACED:
+                    extra.add("monospace")
+            style = self._styles[key] = (font, bold, italic, traits.weight, frozenset(extra),
+                                         bool(flags & _SUPERSCRIPT))
+        return style
 
     def _block(self, drafts: list[LineDraft]) -> Block:
         lines = [self._line(d) for d in drafts]
@@ -157,6 +174,35 @@ class PageTextReader:
     def _line(self, draft: LineDraft) -> Line:
         space_em = self._fonts.space_em(strip_subset(draft.main_font()))
         return draft.to_line(space_em, self._rules)
+
+
+def raw_text(page: Any) -> dict[str, Any]:
+    """The page's ``rawdict`` text blocks, without its pictures.
+
+    Pictures stay in the text page, because MuPDF ends a block of text at a
+    picture and our paragraph repairs are tuned to that; but they are unlinked
+    from it before the dictionary is built, which would otherwise encode each
+    one as PNG or JPEG (most of the extraction time on a poster with 40
+    photos). The pictures are read from the paint log instead.
+    """
+    textpage = page.get_textpage(flags=TEXT_FLAGS)
+    stext = textpage.this.m_internal
+    block, previous = stext.first_block, None
+    while block is not None:
+        following = block.next
+        if block.type == pymupdf.mupdf.FZ_STEXT_BLOCK_TEXT:
+            previous = block
+        else:  # unlink; the block's memory belongs to the text page's pool
+            if previous is None:
+                stext.first_block = following
+            else:
+                previous.next = following
+            if following is None:
+                stext.last_block = previous
+            else:
+                following.prev = previous
+        block = following
+    return textpage.extractRAWDICT()
 
 
 def _is_visible(raw: dict[str, Any]) -> bool:
