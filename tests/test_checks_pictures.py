@@ -676,3 +676,12 @@ def test_cp23_an_icon_painted_over_words_fails():
     assert "on top of 1 line" in findings[0].message
     behind = picture((150.0, 185.0, 174.0, 209.0), (48, 48), data=seal_png(48), order=1)
     assert run_check("CP23", pdf_doc(pdf_page(pdf_block([line]), images=(behind,))))[0] == "n/a"
+
+
+def test_cp21_outlines_round_chart_bars_are_not_tick_boxes():
+    square = Shape(bbox=(120.0, 204.0, 124.5, 208.5), stroke=(0, 0, 0), kind="rect", page=1)
+    page = pdf_page(pdf_block(column(72, 400, 2)), shapes=(square,))
+    assert run_check("CP21", pdf_doc(page))[0] == "no"  # an empty square: a tick box
+    bar = picture((120.0, 204.0, 124.5, 208.5), (9, 9), data=png(9, 9, flat=True))
+    page = pdf_page(pdf_block(column(72, 400, 2)), shapes=(square,), images=(bar,))
+    assert run_check("CP21", pdf_doc(page))[0] == "n/a"  # the outline of a bar of a chart

@@ -9,6 +9,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from clearprint.analysis.images import placement
 from clearprint.errors import DocumentError
 from clearprint.readers.pdf import read_pdf
 from clearprint.readers.pdf.fonts import facts_from_name, facts_from_sfnt
@@ -454,6 +455,7 @@ def test_picture_box_is_the_part_its_clip_shows(tmp_path):
     assert image.crop == pytest.approx((0.25, 0.8333, 0.25, 0.0), abs=1e-3)
     assert (image.placed_width, image.placed_height) == pytest.approx((200, 50))
     assert image.effective_ppi == pytest.approx(80 / (400 / 72))  # as placed, crop or not
+    assert placement(image) == pytest.approx((100, 100, 500, 400), abs=0.1)  # the whole photo
     from PIL import Image as PILImage
 
     assert PILImage.open(io.BytesIO(image.load())).size == (80, 60)

@@ -124,6 +124,21 @@ def visible_box(image: Image, page: Page | None) -> BBox | None:
     return (x0, y0, x1, y1)
 
 
+def placement(image: Image) -> BBox | None:
+    """The box the whole picture's pixels are spread over: its box grown by the
+    shares its clip cut off (``Image.crop``, PDF pictures placed upright)."""
+    box = image.location.bbox
+    if box is None or image.crop is None:
+        return box
+    left, top, right, bottom = image.crop
+    shown_x, shown_y = 1.0 - left - right, 1.0 - top - bottom
+    if shown_x <= 0 or shown_y <= 0:
+        return box
+    width, height = (box[2] - box[0]) / shown_x, (box[3] - box[1]) / shown_y
+    return (box[0] - left * width, box[1] - top * height,
+            box[2] + right * width, box[3] + bottom * height)
+
+
 def placed_size(image: Image, page: Page | None) -> tuple[float, float] | None:
     """Width and height as printed, pt (the visible box for PDF, the extent for DOCX)."""
     box = visible_box(image, page)
@@ -183,7 +198,7 @@ def content_box(doc: Document, image: Image, page: Page) -> BBox | None:
     visible box when the pixels cannot be read, None when the picture is blank.
     """
     box = visible_box(image, page)
-    placed = image.location.bbox
+    placed = placement(image)
     measured = _analysed(doc, image)
     if box is None or placed is None or measured is None:
         return box
@@ -205,7 +220,7 @@ def plain_under(image: Image, boxes: list[BBox]) -> list[bool | None]:
     The picture is decoded again here, so call it only for the few pictures
     that have text on them.
     """
-    placed = image.location.bbox
+    placed = placement(image)
     grey = _load_grey(image)
     if placed is None or grey is None:
         return [None] * len(boxes)
@@ -237,7 +252,7 @@ def ink_gaps(image: Image, boxes: list[BBox], reach: float) -> list[float | None
     box. The picture is decoded again here: call it for the few pictures that
     have text close by.
     """
-    placed = image.location.bbox
+    placed = placement(image)
     grey = _load_grey(image)
     if placed is None or grey is None or placed[2] <= placed[0] or placed[3] <= placed[1]:
         return [None] * len(boxes)

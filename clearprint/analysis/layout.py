@@ -26,6 +26,7 @@ columns and margins live in ``clearprint.analysis.columns``.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -610,17 +611,21 @@ def _is_caption(fact: _Facts, backdrops: set[tuple[int, int]]) -> bool:
 def _backdrops(doc: Document, facts: dict[int, _Facts]) -> set[tuple[int, int]]:
     """Pictures printed behind a line of text (a glow or a patch of colour), by
     (page, index): the text on them is not their caption, nor is the line beside."""
-    by_page: dict[int, list[_Facts]] = defaultdict(list)
+    lines: dict[int, list[BBox]] = defaultdict(list)
     for fact in facts.values():
-        by_page[fact.page.number].append(fact)
+        lines[fact.page.number].extend(_line_boxes(fact))
     found = set()
     for page in doc.pages:
+        boxes = sorted(lines.get(page.number, ()), key=lambda b: b[1])
+        tops = [b[1] for b in boxes]
         for number, image in enumerate(page.images):
             box = _image_box(image, page)
-            if box is not None and any(
-                    regions.share_inside(line_box, box) >= REGION_SHARE
-                    for fact in by_page.get(page.number, ())
-                    for line_box in _line_boxes(fact)):
+            if box is None:
+                continue
+            # A line mostly inside the picture starts inside it (give or take its height).
+            first = bisect.bisect_left(tops, box[1] - (box[3] - box[1]))
+            last = bisect.bisect_right(tops, box[3])
+            if any(regions.share_inside(line, box) >= REGION_SHARE for line in boxes[first:last]):
                 found.add((page.number, number))
     return found
 

@@ -23,8 +23,9 @@ measured against clearprint's defaults (RNIB gives no number):
   with the line pitch (plus paragraph space) as the room. Labelled or stacked
   underscores give "no" when too tight; dots may be leaders, so at worst
   manual. Contents lists and runs under a form field are left out.
-- Tick boxes drawn as small unfilled squares (PDF) or typed as ballot-box
-  characters (☐, about ``BOX_GLYPH_EM`` of the type size across).
+- Tick boxes drawn as small unfilled squares (PDF; not outlines round a
+  picture or a colour fill, such as the bars of a chart) or typed as
+  ballot-box characters (☐, about ``BOX_GLYPH_EM`` of the type size across).
 
 With nothing to fill in the answer is n/a, with a reminder to look. A PDF
 field is named by the printed label next to it (on its left, else above it),
@@ -323,7 +324,7 @@ def _static_pdf(doc: Document, opts: Options) -> Iterator[Spot | None]:
         if page.scanned:
             continue
         rules = [s for s in page.shapes if _writing_line(s, page)]
-        boxes = [s for s in page.shapes if _tick_box(s)]
+        boxes = [s for s in page.shapes if _tick_box(s) and not _filled_in(s, page)]
         if not rules and not boxes:
             continue
         text = _page_text(page)
@@ -358,6 +359,20 @@ def _tick_box(shape: Shape) -> bool:
     plain = shape.fill is None or shape.fill == (255, 255, 255)
     return (shape.kind == "rect" and shape.stroke is not None and plain and low <= min(width, height)
             and max(width, height) <= high and max(width, height) <= 1.4 * min(width, height))
+
+
+def _filled_in(square: Shape, page: Page) -> bool:
+    """An outline drawn round a picture or a colour fill: a bar of a chart or a
+    legend swatch, not an empty box to tick."""
+    x0, y0, x1, y1 = square.bbox
+    area = max((x1 - x0) * (y1 - y0), 1.0)
+    fills = [i.location.bbox for i in page.images if i.location.bbox is not None]
+    fills += [s.bbox for s in page.shapes if s.fill is not None and s.fill != (255, 255, 255)]
+    for fx0, fy0, fx1, fy1 in fills:
+        shared = max(0.0, min(x1, fx1) - max(x0, fx0)) * max(0.0, min(y1, fy1) - max(y0, fy0))
+        if shared >= 0.5 * area:
+            return True
+    return False
 
 
 def _rules(page: Page, rules: list[Shape], text: list[_Text], opts: Options) -> Iterator[Spot | None]:

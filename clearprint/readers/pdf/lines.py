@@ -13,6 +13,7 @@ lines written along x (nearly all), x for lines written along y.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -67,12 +68,13 @@ class LineDraft:
     all_bold: bool = False  # every span bold: a heading line, not a paragraph's
     sizes: dict[float, int] = field(default_factory=dict)  # size -> non-space chars
     fonts: dict[str, int] = field(default_factory=dict)  # raw font name -> non-space chars
+    main_size: float | None = None  # size(), kept until ``sizes`` changes
 
     def size(self) -> float:
         """The type size most of the line's characters are set in."""
-        if len(self.sizes) == 1:
-            return next(iter(self.sizes))
-        return max(self.sizes, key=self.sizes.__getitem__)
+        if self.main_size is None:
+            self.main_size = max(self.sizes, key=self.sizes.__getitem__)
+        return self.main_size
 
     def extent(self) -> tuple[float, float]:
         """Where the line starts and ends along its writing direction."""
@@ -85,7 +87,7 @@ class LineDraft:
         c0, c1 = self.cross
         return (lo, c0, hi, c1) if self.axis == 0 else (c0, lo, c1, hi)
 
-    def to_line(self, space_em: float | None, rules: list[BBox]) -> Line:
+    def to_line(self, space_em: float | None, rules: Rules) -> Line:
         """The finished model line; ``space_em`` is the font's word space if known."""
         letter_gap = (round(self.letter_sum / self.letter_count, 3)
                       if self.letter_count else None)
@@ -145,28 +147,22 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
     else:
         starts = [-b[hi] for b in boxes]
         ends = [-b[lo] for b in boxes]
-    if " " in text:
-        first = len(text) - len(text.lstrip(" "))
-        last = len(text.rstrip(" ")) - 1
-        _join_previous(draft, starts[first], first, size)
-        runs = [m.span() for m in _SPACES.finditer(text, first, last + 1)]  # inner spaces
-        spaces = [*range(first), *(k for i, j in runs for k in range(i, j)),
-                  *range(last + 1, len(text))]
-        space_advances = [ends[k] - starts[k] for k in spaces]
-        draft.space_widths.extend([w for w, k in zip(space_advances, spaces, strict=True)
-                                   if not chars[k]["synthetic"]])
-        low, high = -0.1 * size, TAB_GAP_EM * size
-        draft.word_gaps.extend([g for g in [starts[j] - ends[i - 1] for i, j in runs]
-                                if low <= g <= high])
-        # Within a word the letter gaps sum to its extent minus its glyph advances.
-        extents = (sum([ends[i - 1] for i, _ in runs]) + ends[last]
-                   - sum([starts[j] for _, j in runs]) - starts[first])
-        advances = sum(ends) - sum(starts) - sum(space_advances)
-    else:  # one word (most spans of tables and forms)
-        first, last, runs = 0, len(text) - 1, []
-        _join_previous(draft, starts[0], 0, size)
-        extents = ends[last] - starts[0]
-        advances = sum(ends) - sum(starts)
+    first = len(text) - len(text.lstrip(" "))
+    last = len(text.rstrip(" ")) - 1
+    _join_previous(draft, starts[first], first, size)
+    runs = [m.span() for m in _SPACES.finditer(text, first, last + 1)]  # inner spaces
+    spaces = [*range(first), *(k for i, j in runs for k in range(i, j)),
+              *range(last + 1, len(text))]
+    space_advances = [ends[k] - starts[k] for k in spaces]
+    draft.space_widths.extend([w for w, k in zip(space_advances, spaces, strict=True)
+                               if not chars[k]["synthetic"]])
+    low, high = -0.1 * size, TAB_GAP_EM * size
+    draft.word_gaps.extend([g for g in [starts[j] - ends[i - 1] for i, j in runs]
+                            if low <= g <= high])
+    # Within a word the letter gaps sum to its extent minus its glyph advances.
+    extents = (sum([ends[i - 1] for i, _ in runs]) + ends[last]
+               - sum([starts[j] for _, j in runs]) - starts[first])
+    advances = sum(ends) - sum(starts) - sum(space_advances)
     words = len(runs) + 1
     if count > words:
         draft.letter_sum += extents - advances
@@ -175,6 +171,7 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
     draft.trailing_space = last < len(text) - 1
     key = round(size, 2)
     draft.sizes[key] = draft.sizes.get(key, 0) + count
+    draft.main_size = None
     font = raw["font"]
     draft.fonts[font] = draft.fonts.get(font, 0) + count
     box = raw["bbox"]
@@ -203,7 +200,22 @@ def add_word_gap(draft: LineDraft, gap: float, size: float) -> None:
         draft.word_gaps.append(gap)
 
 
-def _mark_underlines(line: Line, draft: LineDraft, rules: list[BBox]) -> None:
+class Rules:
+    """The page's thin horizontal paths (underline candidates), sorted by their top."""
+
+    def __init__(self, rules: list[BBox]) -> None:
+        self._rules = sorted(rules, key=lambda r: r[1])
+        self._tops = [r[1] for r in self._rules]
+
+    def __bool__(self) -> bool:
+        return bool(self._rules)
+
+    def between(self, top: float, bottom: float) -> list[BBox]:
+        """The rules whose top lies from ``top`` to ``bottom``."""
+        return self._rules[bisect.bisect_left(self._tops, top):bisect.bisect_right(self._tops, bottom)]
+
+
+def _mark_underlines(line: Line, draft: LineDraft, rules: Rules) -> None:
     """Underline = a thin rule just below the baseline under most of the span,
     no longer than the line it sits under (table borders run wider)."""
     if draft.axis != 0 or draft.sign < 0 or not rules:
@@ -212,9 +224,8 @@ def _mark_underlines(line: Line, draft: LineDraft, rules: list[BBox]) -> None:
         return
     x0, _, x1, _ = line.bbox
     size = draft.size()
-    below = [r for r in rules
-             if 0 <= r[1] - line.baseline <= _UNDERLINE_DEPTH_EM * size
-             and r[0] >= x0 - size and r[2] <= x1 + size]
+    below = [r for r in rules.between(line.baseline, line.baseline + _UNDERLINE_DEPTH_EM * size)
+             if r[0] >= x0 - size and r[2] <= x1 + size]
     for span in line.spans:
         sx0, _, sx1, _ = span.bbox or (0, 0, 0, 0)
         width = sx1 - sx0

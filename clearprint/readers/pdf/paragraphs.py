@@ -166,6 +166,7 @@ def _append(line: LineDraft, other: LineDraft) -> None:
         line.baseline = other.baseline
     for size, count in other.sizes.items():
         line.sizes[size] = line.sizes.get(size, 0) + count
+    line.main_size = None
     for font, count in other.fonts.items():
         line.fonts[font] = line.fonts.get(font, 0) + count
 

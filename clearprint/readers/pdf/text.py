@@ -1,17 +1,20 @@
 """Visible text of a PDF page as spans, lines and paragraphs (measurement spec B.1).
 
 One ``rawdict`` extraction per page (default flags, the cost every PDF checker
-pays) gives every character with its box. From it we keep only what a reader
-can see: invisible text (render mode 3, alpha 0) and clipped text are counted,
-not kept. Lines are measured in ``lines`` and grouped in ``paragraphs``.
+pays, less the encoding of pictures: see ``raw_text``) gives every character
+with its box. From it we keep only what a reader can see: invisible text
+(render mode 3, alpha 0) is counted, not kept; text cut off by a clip or the
+page edge is dropped by MuPDF and counted in ``runs``. Lines are measured in
+``lines`` and grouped in ``paragraphs``.
 
 ``TEXT_COLLECT_STYLES`` is not used: it made extraction 3.5 times slower on a
 104-page handbook. Underlines are found from the page's rules instead, and fake
-bold from the bbox log (``runs``).
+bold from the paint log (``runs``).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +23,7 @@ import pymupdf
 
 from clearprint.model import BBox, Block, Line, Location, Span
 from clearprint.readers.pdf.fonts import FontCatalog, strip_subset
-from clearprint.readers.pdf.lines import LineDraft, measure_span
+from clearprint.readers.pdf.lines import LineDraft, Rules, measure_span
 from clearprint.readers.pdf.paragraphs import (
     column_edges,
     join_paragraphs,
@@ -66,7 +69,7 @@ class PageTextReader:
         self._number = number
         self._fonts = fonts
         self._runs = runs
-        self._rules = rules  # thin horizontal shapes, candidates for underlines
+        self._rules = Rules(rules)  # thin horizontal shapes, candidates for underlines
         self._rotation = page.rotation
         self._hidden = 0
         self._visible = 0
@@ -210,6 +213,7 @@ def _is_visible(raw: dict[str, Any]) -> bool:
     return raw["alpha"] > 0 and bool(raw["char_flags"] & (_CF_FILLED | _CF_STROKED))
 
 
+@functools.lru_cache(maxsize=1024)
 def _displayed_angle(dx: float, dy: float, rotation: int) -> float:
     """Writing direction in degrees as displayed, counter-clockwise (B.1.6).
 
