@@ -159,3 +159,7 @@ def separate_letters(text: str) -> bool:
     """
     letters = len(_LETTER.findall(text))
     return letters > 0 and len(_SEPARATE_LETTER.findall(text)) >= 0.9 * letters
+
+
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))

@@ -28,6 +28,9 @@ from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Role
 from clearprint.results import Finding
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 SEPARATOR = re.compile(r"[|/]")
 LIST_MIN_ITEMS = 3  # single words after commas, this many, make a list of codes
@@ -134,17 +137,17 @@ def _words(text: str) -> list[str]:
 
 
 def _has_letter(word: str) -> bool:
-    return any(c.isalpha() for c in word)
+    return _LETTER.search(word) is not None
 
 
 def _letters(word: str) -> str:
-    return "".join(c for c in word if c.isalpha())
+    return _NOT_LETTER.sub("", word)
 
 
 def _is_identifier(word: str) -> bool:
     """A code name rather than a word: letters with digits or underscores (MAX_SIZE, HTTP2)."""
     core = word.strip(".,;:!?()[]{}\"'")
-    return "_" in core or (any(c.isdigit() for c in core) and any(c.isalpha() for c in core))
+    return "_" in core or (_DIGIT.search(core) is not None and _LETTER.search(core) is not None)
 
 
 def _is_neutral(word: str) -> bool:
@@ -153,8 +156,8 @@ def _is_neutral(word: str) -> bool:
 
 
 def _is_capital(word: str) -> bool:
-    letters = _letters(word)
-    return len(letters) >= 2 and letters.upper() == letters and letters.lower() != letters
+    # str.isupper: every cased character is a capital and there is at least one.
+    return word.isupper() and len(_letters(word)) >= 2
 
 
 def garbled(text: str) -> bool:
@@ -172,7 +175,7 @@ def _garbled_word(word: str) -> bool:
     if len(core) < 3:
         return False
     marks = len(GARBLE_MARKS.findall(core))
-    digits = sum(c.isdigit() for c in core)
+    digits = len(_DIGIT.findall(core))
     return marks >= 1 and marks + digits >= GARBLED_TOKEN_SHARE * len(core)
 
 

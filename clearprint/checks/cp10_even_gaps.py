@@ -26,7 +26,13 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clearprint.analysis.text import dominant_size, separate_letters, spans_location, visible
+from clearprint.analysis.text import (
+    dominant_size,
+    letter_count,
+    separate_letters,
+    spans_location,
+    visible,
+)
 from clearprint.checks import check
 from clearprint.checks.cp09_justification import JUSTIFIED, running_text, wraps
 from clearprint.config import Options
@@ -245,7 +251,7 @@ def _letter_problems(block: Block, opts: Options) -> Iterator[tuple[str, Severit
     if block.lines:
         measured = [(line.letter_gap, line.text) for line in block.lines
                     if line.letter_gap is not None and separate_letters(line.text)]
-        letters = sum(c.isalpha() for _, text in measured for c in text)
+        letters = sum(letter_count(text) for _, text in measured)
         em = 0.0
         if letters >= MIN_TRACKED_LETTERS:
             em = statistics.median(gap for gap, _ in measured) / size
