@@ -157,6 +157,8 @@ def separate_letters(text: str) -> bool:
     Joined and right-to-left scripts (Arabic, Hebrew) and scripts without word
     spaces (Chinese, Japanese, Thai) give glyph boxes that gap measures cannot read.
     """
+    if text.isascii():  # the common case, answered without counting
+        return _LETTER.search(text) is not None
     letters = len(_LETTER.findall(text))
     return letters > 0 and len(_SEPARATE_LETTER.findall(text)) >= 0.9 * letters
 
