@@ -253,7 +253,7 @@ def ink_gaps(image: Image, boxes: list[BBox], reach: float) -> list[float | None
     have text close by.
     """
     placed = placement(image)
-    grey = _load_grey(image)
+    grey = _load_grey(image, shown=True)
     if placed is None or grey is None or placed[2] <= placed[0] or placed[3] <= placed[1]:
         return [None] * len(boxes)
     per_x = grey.width / (placed[2] - placed[0])  # pixels per pt
@@ -297,14 +297,19 @@ def _load(image: Image) -> ImageMetrics | None:
     return measure(grey) if grey is not None else None
 
 
-def _load_grey(image: Image) -> Any | None:
-    if image.load is None:
-        return None
-    try:
-        data = image.load()
-        return decode(data, _target_side(image)) if data else None
-    except Exception:  # damaged or exotic image data must never stop the audit
-        return None
+def _load_grey(image: Image, shown: bool = False) -> Any | None:
+    """The picture decoded in grey; ``shown``: as printed through a cut-out's clip,
+    when the reader can draw it so (``Image.load_shown``)."""
+    for load in (image.load_shown if shown else None, image.load):
+        if load is None:
+            continue
+        try:
+            data = load()
+            if data:
+                return decode(data, _target_side(image))
+        except Exception:  # damaged or exotic image data must never stop the audit
+            return None
+    return None
 
 
 def _target_side(image: Image) -> int:

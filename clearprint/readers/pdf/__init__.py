@@ -99,7 +99,7 @@ def _read_page(pdf: Any, index: int, fonts: FontCatalog, pictures: PictureSource
         page.blocks = text.blocks
         page.hidden_chars = text.hidden_chars
         page.clipped_chars = runs.cut_chars(mu_page)
-        page.images = read_images(mu_page, number, painted, page_box, pictures.loader)
+        page.images = read_images(mu_page, number, painted, page_box, pictures)
         fields = read_fields(mu_page, number)
     except MUPDF_ERRORS as exc:
         doc.notes.append(f"page {number} could not be read: {short_reason(exc)}")

@@ -9,6 +9,7 @@ descriptor, and only then the span flags.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import logging
@@ -44,6 +45,7 @@ _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 _OLDSTYLE_DIGITS = ("three", "four", "five", "seven", "nine")
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_subset(name: str) -> str:
     """'ABCDEF+Calibri-Bold' -> 'Calibri-Bold'."""
     return _SUBSET_TAG.sub("", name)

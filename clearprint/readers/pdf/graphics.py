@@ -9,12 +9,11 @@ from __future__ import annotations
 import itertools
 import math
 import zlib
-from collections.abc import Callable
 from typing import Any
 
 from clearprint.model import BBox, FormField, Image, Location, Shape
 from clearprint.readers.pdf.painting import Painting, PlacedImage, visible
-from clearprint.readers.pdf.source import MUPDF_ERRORS
+from clearprint.readers.pdf.source import MUPDF_ERRORS, PictureSource
 
 # Vector paths smaller than this are glyph outlines, icons or chart ticks: they
 # are counted (Page.path_count) but not kept, so pages of outlined text stay fast.
@@ -29,6 +28,8 @@ _RULE_THICKNESS = 3.0  # pt; thinner shapes are rules, whether stroked or filled
 _UNDERLINE_THICKNESS = 2.0  # pt
 _CROP_MIN = 0.005  # shares of a picture cut off by its clip below this are not a crop
 _CLIP_SLACK = 0.5  # pt; a clip closer than this to a picture's edge does not cut it
+_CUT_OUT_PPI = 150.0  # cut-out pictures are drawn as printed at up to this resolution
+_CUT_OUT_PIXELS = 4_000_000
 
 _WIDGET_KINDS = {
     "text": "text", "checkbox": "checkbox", "radiobutton": "radio",
@@ -130,14 +131,17 @@ def _tick_box(width: float, height: float) -> bool:
 
 
 def read_images(page: Any, number: int, painting: Painting, page_box: BBox,
-                loader: Callable[[int, int, BBox], Callable[[], bytes | None]]) -> list[Image]:
+                pictures: PictureSource) -> list[Image]:
     """Placed pictures with their pixel size, visible box, placed size and painting order.
 
     The box is what shows: the picture cut by its clip path and the page
     (a photo cropped in its frame reports the frame, not the whole photo).
     An upright picture cut that way records the cut-off share in ``crop``,
     and its placed size is the visible part, as for a cropped Word picture;
-    pictures that are cut away entirely are left out.
+    pictures that are cut away entirely are left out. A picture cut by a clip
+    that is not a rectangle (a round photo, a cut-out figure) can also be
+    loaded as printed (``Image.load_shown``): drawn through the clip,
+    transparent where it hides it.
     """
     if not painting.images:
         return []
@@ -153,6 +157,11 @@ def read_images(page: Any, number: int, painting: Painting, page_box: BBox,
             width, height = math.hypot(a, b), math.hypot(c, d)
         else:
             width, height = shown[2] - shown[0], shown[3] - shown[1]
+        shown_load = None
+        if placed.shaped:
+            shown_load = pictures.cut_out_loader(number, placed.order,
+                                                 shown if crop is None else placed.box,
+                                                 _cut_out_scale(placed))
         images.append(Image(
             location=Location(page=number, bbox=shown, rotation=page.rotation),
             pixel_width=placed.width or None,
@@ -161,9 +170,20 @@ def read_images(page: Any, number: int, painting: Painting, page_box: BBox,
             placed_height=round(height, 2) or None,
             order=placed.order,
             crop=crop,
-            load=loader(number, xrefs.find(placed), shown),
+            load=pictures.loader(number, xrefs.find(placed), shown),
+            load_shown=shown_load,
         ))
     return images
+
+
+def _cut_out_scale(placed: PlacedImage) -> float:
+    """Pixels per point to draw a cut-out at: its own resolution up to 150 ppi, and
+    no more than 4 million pixels."""
+    a, b, c, d, _, _ = placed.transform
+    native = max(placed.width / (math.hypot(a, b) or 1.0), placed.height / (math.hypot(c, d) or 1.0))
+    box = placed.box
+    area = max((box[2] - box[0]) * (box[3] - box[1]), 1.0)
+    return max(0.05, min(_CUT_OUT_PPI / 72, native, (_CUT_OUT_PIXELS / area) ** 0.5))
 
 
 def _clipped(box: BBox, clip: BBox | None) -> BBox:

@@ -141,6 +141,8 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
     size = raw["size"]
     lo, hi = (0, 2) if draft.axis == 0 else (1, 3)
     boxes = [c["bbox"] for c in chars]
+    if " " not in text:
+        return _measure_word(raw, draft, text, count, chars, boxes)
     if draft.sign > 0:
         starts = [b[lo] for b in boxes]
         ends = [b[hi] for b in boxes]
@@ -167,8 +169,36 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
     if count > words:
         draft.letter_sum += extents - advances
         draft.letter_count += count - words
-    draft.last_end, draft.last_size = ends[last], size
+    draft.last_end = ends[last]
     draft.trailing_space = last < len(text) - 1
+    _count(raw, draft, count)
+    return text, count, chars[first]["origin"]
+
+
+def _measure_word(raw: dict[str, Any], draft: LineDraft, text: str, count: int,
+                  chars: list[dict[str, Any]], boxes: list[BBox]) -> tuple[str, int, tuple[float, float]]:
+    """``measure_span`` for a span without spaces (most spans of tables and forms)."""
+    lo, hi = (0, 2) if draft.axis == 0 else (1, 3)
+    if draft.sign > 0:
+        start, end = boxes[0][lo], boxes[-1][hi]
+        advances = sum([b[hi] for b in boxes]) - sum([b[lo] for b in boxes])
+    else:
+        start, end = -boxes[0][hi], -boxes[-1][lo]
+        advances = sum([-b[lo] for b in boxes]) - sum([-b[hi] for b in boxes])
+    _join_previous(draft, start, 0, raw["size"])
+    if count > 1:
+        draft.letter_sum += (end - start) - advances
+        draft.letter_count += count - 1
+    draft.last_end = end
+    draft.trailing_space = False
+    _count(raw, draft, count)
+    return text, count, chars[0]["origin"]
+
+
+def _count(raw: dict[str, Any], draft: LineDraft, count: int) -> None:
+    """Add the span's characters to the line's tallies of sizes and fonts, and its box."""
+    size = raw["size"]
+    draft.last_size = size
     key = round(size, 2)
     draft.sizes[key] = draft.sizes.get(key, 0) + count
     draft.main_size = None
@@ -177,7 +207,6 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
     box = raw["bbox"]
     c0, c1 = (box[1], box[3]) if draft.axis == 0 else (box[0], box[2])
     draft.cross = (min(draft.cross[0], c0), max(draft.cross[1], c1))
-    return text, count, chars[first]["origin"]
 
 
 def _join_previous(draft: LineDraft, first_start: float, first: int, size: float) -> None:

@@ -16,6 +16,7 @@ calls needed are routed to Python.
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,7 @@ class PlacedImage:
     transform: tuple[float, float, float, float, float, float]  # unit square to page
     data_length: int | None  # bytes of the compressed picture data, when MuPDF kept it
     data_crc: int | None  # CRC-32 of that data, for pictures up to _CRC_MAX_BYTES
+    shaped: bool = False  # a clip other than a rectangle cuts it: a cut-out
 
 
 @dataclass(slots=True)
@@ -97,6 +99,7 @@ class _LogDevice(mupdf.FzDevice2):  # type: ignore[misc]
         self.entries: list[tuple[str, Rect, Rect | None]] = []
         self.images: list[PlacedImage] = []
         self._clips: list[Rect] = []
+        self._shaped: list[bool] = []  # per clip: it, or a clip around it, is not a rectangle
         for name in ("fill_path", "stroke_path", "fill_text", "stroke_text", "ignore_text",
                      "fill_shade", "fill_image", "fill_image_mask", "clip_path",
                      "clip_stroke_path", "clip_text", "clip_stroke_text", "clip_image_mask",
@@ -106,11 +109,13 @@ class _LogDevice(mupdf.FzDevice2):  # type: ignore[misc]
     def _log(self, kind: str, rect: Any) -> None:
         self.entries.append((kind, _rect(rect), self._clips[-1] if self._clips else None))
 
-    def _push(self, rect: Any) -> None:
+    def _push(self, rect: Any, shaped: bool = True) -> None:
         box = _rect(rect)
         if self._clips:
             box = visible(box, self._clips[-1]) or _NOTHING
+            shaped = shaped or self._shaped[-1]
         self._clips.append(box)
+        self._shaped.append(shaped)
 
     # Painting ---------------------------------------------------------------
 
@@ -154,13 +159,14 @@ class _LogDevice(mupdf.FzDevice2):  # type: ignore[misc]
         self.images.append(PlacedImage(
             order=len(self.entries) - 1, box=box, clip=clip, width=image.w, height=image.h,
             bpc=image.bpc, transform=(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e, ctm.f),
-            data_length=length, data_crc=crc,
+            data_length=length, data_crc=crc, shaped=bool(self._shaped) and self._shaped[-1],
         ))
 
     # Clipping ---------------------------------------------------------------
 
     def clip_path(self, ctx: Any, path: Any, even_odd: Any, ctm: Any, scissor: Any) -> None:
-        self._push(mupdf.ll_fz_bound_path(path, None, ctm))
+        self._push(mupdf.ll_fz_bound_path(path, None, ctm),
+                   shaped=not mupdf.ll_fz_path_is_rect(path, ctm))
 
     def clip_stroke_path(self, ctx: Any, path: Any, stroke: Any, ctm: Any, scissor: Any) -> None:
         self._push(mupdf.ll_fz_bound_path(path, stroke, ctm))
@@ -183,3 +189,108 @@ class _LogDevice(mupdf.FzDevice2):  # type: ignore[misc]
     def pop_clip(self, ctx: Any) -> None:
         if self._clips:
             self._clips.pop()
+            self._shaped.pop()
+
+
+def shown_pngs(page: Any, targets: dict[int, tuple[Rect, float]]) -> dict[int, bytes]:
+    """Pictures as printed: each cut by its clips, on a transparent ground, as PNG.
+
+    ``targets`` maps a picture's painting order to the box to draw (the whole
+    picture's place) and the scale (pixels per point). For cut-out pictures the
+    picture's own pixels include what the clip path hides; this is what a
+    reader sees of it. The page is run once more through a device that passes
+    only the clips and these pictures to MuPDF's drawing device, one pixmap
+    per picture.
+    """
+    canvases: dict[int, tuple[Any, Any]] = {}
+    for order, (box, scale) in targets.items():
+        x0, y0 = math.floor(box[0] * scale), math.floor(box[1] * scale)
+        x1, y1 = max(x0 + 1, math.ceil(box[2] * scale)), max(y0 + 1, math.ceil(box[3] * scale))
+        pixmap = mupdf.FzPixmap(mupdf.fz_device_rgb(), mupdf.FzIrect(x0, y0, x1, y1),
+                                mupdf.FzSeparations(), 1)
+        pixmap.fz_clear_pixmap()
+        canvases[order] = (pixmap, mupdf.fz_new_draw_device(mupdf.FzMatrix(scale, 0, 0, scale, 0, 0),
+                                                            pixmap))
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)
+    device = _ShownDevice({order: draw.m_internal for order, (_, draw) in canvases.items()})
+    try:
+        mupdf.fz_run_page(page.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
+        mupdf.fz_close_device(device)
+        for _, draw in canvases.values():
+            mupdf.fz_close_device(draw)
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+    return {order: pymupdf.Pixmap(canvases[order][0]).tobytes("png") for order in device.drawn}
+
+
+class _ShownDevice(_LogDevice):
+    """Counts painting calls like ``_LogDevice`` and passes clips and some pictures on.
+
+    Each picture (by painting order) is drawn on its own device, and every
+    clip is passed to them all. Soft masks are not passed on (their content
+    would have to be): a picture shaped by one is drawn as if unmasked.
+    """
+
+    def __init__(self, targets: dict[int, Any]) -> None:
+        super().__init__()
+        self._targets = targets
+        self._passed: list[bool] = []  # per clip: passed on to the drawing devices
+        self.drawn: set[int] = set()
+
+    def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: float, *rest: Any) -> None:
+        super().fill_image(ctx, image, ctm, alpha, *rest)
+        target = self._targets.get(len(self.entries) - 1)
+        if target is not None:
+            mupdf.ll_fz_fill_image(target, image, ctm, 1.0, *rest)
+            self.drawn.add(len(self.entries) - 1)
+
+    def fill_image_mask(self, ctx: Any, image: Any, ctm: Any, colorspace: Any, color: Any,
+                        alpha: float, *rest: Any) -> None:
+        super().fill_image_mask(ctx, image, ctm, colorspace, color, alpha, *rest)
+        target = self._targets.get(len(self.entries) - 1)
+        if target is not None:
+            mupdf.ll_fz_fill_image_mask(target, image, ctm, colorspace, color, 1.0, *rest)
+            self.drawn.add(len(self.entries) - 1)
+
+    def clip_path(self, ctx: Any, path: Any, even_odd: Any, ctm: Any, scissor: Any) -> None:
+        super().clip_path(ctx, path, even_odd, ctm, scissor)
+        for target in self._targets.values():
+            mupdf.ll_fz_clip_path(target, path, even_odd, ctm, scissor)
+        self._passed.append(True)
+
+    def clip_stroke_path(self, ctx: Any, path: Any, stroke: Any, ctm: Any, scissor: Any) -> None:
+        super().clip_stroke_path(ctx, path, stroke, ctm, scissor)
+        for target in self._targets.values():
+            mupdf.ll_fz_clip_stroke_path(target, path, stroke, ctm, scissor)
+        self._passed.append(True)
+
+    def clip_text(self, ctx: Any, text: Any, ctm: Any, scissor: Any) -> None:
+        super().clip_text(ctx, text, ctm, scissor)
+        for target in self._targets.values():
+            mupdf.ll_fz_clip_text(target, text, ctm, scissor)
+        self._passed.append(True)
+
+    def clip_stroke_text(self, ctx: Any, text: Any, stroke: Any, ctm: Any, scissor: Any) -> None:
+        super().clip_stroke_text(ctx, text, stroke, ctm, scissor)
+        for target in self._targets.values():
+            mupdf.ll_fz_clip_stroke_text(target, text, stroke, ctm, scissor)
+        self._passed.append(True)
+
+    def clip_image_mask(self, ctx: Any, image: Any, ctm: Any, scissor: Any) -> None:
+        super().clip_image_mask(ctx, image, ctm, scissor)
+        for target in self._targets.values():
+            mupdf.ll_fz_clip_image_mask(target, image, ctm, scissor)
+        self._passed.append(True)
+
+    def begin_mask(self, ctx: Any, area: Any, *rest: Any) -> None:
+        super().begin_mask(ctx, area, *rest)
+        self._passed.append(False)
+
+    def pop_clip(self, ctx: Any) -> None:
+        super().pop_clip(ctx)
+        if self._passed and self._passed.pop():
+            for target in self._targets.values():
+                mupdf.ll_fz_pop_clip(target)

@@ -7,6 +7,7 @@ the messages are collected and counted instead.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,14 @@ import pymupdf
 
 from clearprint.errors import DocumentError
 from clearprint.model import BBox
+from clearprint.readers.pdf.painting import shown_pngs
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 
 MUPDF_ERRORS = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 
 _IMAGE_RENDER_DPI = 150
+_SHOWN_PAGES = 2  # pages whose cut-out pictures are kept drawn
 
 
 def open_pdf(path: Path) -> Any:
@@ -64,6 +67,29 @@ class PictureSource:
 
     def __init__(self, pdf: Any) -> None:
         self._pdf = pdf
+        self._cut_outs: dict[int, dict[int, tuple[BBox, float]]] = {}  # page -> order -> (box, scale)
+        self._shown: OrderedDict[int, dict[int, bytes]] = OrderedDict()  # a few pages' renders
+
+    def cut_out_loader(self, number: int, order: int, box: BBox,
+                       scale: float) -> Callable[[], bytes | None]:
+        """A callable giving a cut-out picture as printed (PNG, transparent where its
+        clip hides it), drawn over ``box`` at ``scale`` pixels per point. All the
+        cut-outs of a page are drawn in one pass, when the first is asked for."""
+        self._cut_outs.setdefault(number, {})[order] = (box, scale)
+
+        def load() -> bytes | None:
+            shown = self._shown.get(number)
+            if shown is None:
+                try:
+                    shown = shown_pngs(self._pdf[number - 1], self._cut_outs[number])
+                except MUPDF_ERRORS:
+                    shown = {}
+                self._shown[number] = shown
+                if len(self._shown) > _SHOWN_PAGES:
+                    self._shown.popitem(last=False)
+            return shown.get(order)
+
+        return load
 
     def loader(self, number: int, xref: int, bbox: BBox) -> Callable[[], bytes | None]:
         """A callable giving the picture's encoded bytes (or a PNG render of its box)."""
