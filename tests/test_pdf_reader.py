@@ -558,3 +558,31 @@ def test_small_outlined_squares_are_kept_as_tick_boxes(tmp_path):
 
     shapes = read_pdf(one_page(tmp_path, draw)).pages[0].shapes
     assert [(s.kind, s.bbox) for s in shapes] == [("rect", (72, 100, 78, 106))]
+
+
+def test_cut_out_picture_loads_as_printed(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image((100, 100, 300, 300), stream=png(100, 100, (20, 20, 200)))
+    xref = page.get_contents()[0]
+    # A round frame: a circle of radius 100 pt around the picture's middle (PDF y up).
+    k = 100 * 0.5523
+    circle = (f"q 300 642 m 300 {642 + k} {200 + k} 742 200 742 c {200 - k} 742 100 {642 + k} 100 642 c "
+              f"100 {642 - k} {200 - k} 542 200 542 c {200 + k} 542 300 {642 - k} 300 642 c W n\n")
+    doc.update_stream(xref, circle.encode() + doc.xref_stream(xref) + b"\nQ\n")
+    read = read_pdf(save(doc, tmp_path))
+    image = read.images[0]
+    assert image.location.bbox == pytest.approx((100, 100, 300, 300), abs=0.5)
+    from PIL import Image as PILImage
+
+    assert PILImage.open(io.BytesIO(image.load())).size == (100, 100)  # the picture as stored
+    shown = PILImage.open(io.BytesIO(image.load_shown())).convert("RGBA")
+    corner = shown.getpixel((2, 2))
+    middle = shown.getpixel((shown.width // 2, shown.height // 2))
+    assert corner[3] == 0 and middle == (20, 20, 200, 255)  # the corners are cut away
+
+
+def test_picture_cut_by_a_rectangle_has_no_cut_out_view(tmp_path):
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_image((100, 100, 300, 300),
+                                                                stream=png(40, 40))))
+    assert read.images[0].load_shown is None

@@ -11,7 +11,8 @@ which spares ``get_image_info``: it builds a second text page and decodes
 every picture to match it to its xref.
 
 The log is one pass of MuPDF's interpreter through a Python device; only the
-calls needed are routed to Python.
+calls needed are routed to Python. A second device (``shown_pngs``, run only
+when asked) draws cut-out pictures as printed, through their clip paths.
 """
 
 from __future__ import annotations
