@@ -10,13 +10,11 @@ name are found last, once the body size is known (roles.py).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from clearprint.model import RGB, Document, HeaderFooter, Part
+from clearprint.readers.common import collector_paused
 from clearprint.readers.docx.ooxml import R_ID, W, hex_rgb, qn
 from clearprint.readers.docx.package import Package, open_package
 from clearprint.readers.docx.roles import assign_visual_roles
@@ -31,25 +29,8 @@ __all__ = ["read_docx"]
 
 def read_docx(path: str | Path) -> Document:
     """Read a Word file into a Document, or raise DocumentError with a one-line reason."""
-    with _collector_paused():
+    with collector_paused():
         return _read(Path(path))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the model is built.
-
-    Reading allocates hundreds of thousands of small acyclic objects (spans,
-    locations, blocks), and generation scans over them cost a fifth of the
-    time on long documents. It is switched back on afterwards, so nothing leaks.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read(path: Path) -> Document:

@@ -12,13 +12,11 @@ in a PDF; ``clearprint.analysis.layout`` infers them afterwards.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from clearprint.model import Document, Page
+from clearprint.readers.common import collector_paused
 from clearprint.readers.pdf import painting
 from clearprint.readers.pdf.background import BackgroundRenderer
 from clearprint.readers.pdf.fonts import FontCatalog
@@ -40,26 +38,8 @@ SCANNED_COVERAGE = 0.85  # B.1.5: pictures cover this share of a page without te
 
 def read_pdf(path: str | Path) -> Document:
     """Read every page of a PDF, or raise DocumentError with a one-line reason."""
-    with _collector_paused():
+    with collector_paused():
         return _read(Path(path))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while reading.
-
-    Extraction allocates millions of short-lived dicts (freed by reference
-    counting; they form no cycles), and each allocation burst makes the
-    collector rescan the growing model: pausing it cut reading time by a
-    fifth on a 155-page book.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read(path: Path) -> Document:
