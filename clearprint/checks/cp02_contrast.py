@@ -252,12 +252,22 @@ def _shadows(doc: Document, by_span: dict[int, Measure]) -> Iterator[int]:
             if m is not None and span.bbox is not None:
                 copies.setdefault((block.page, span.text.strip()), []).append(m)
     for group in copies.values():
-        while len(group) > 1:
-            first = group.pop()
-            cluster = [first] + [m for m in group if _overprints(first.span, m.span)]
-            taken = {id(m) for m in cluster}
-            group[:] = [m for m in group if id(m) not in taken]
+        # Sorted top to bottom, a copy can only overprint those that start
+        # above its bottom edge: a sweep, not every pair (a form repeats "$"
+        # hundreds of times on one page).
+        group.sort(key=lambda m: m.span.bbox[1])  # type: ignore[index]
+        taken: set[int] = set()
+        for i, first in enumerate(group):
+            if id(first) in taken:
+                continue
+            cluster = [first]
+            for other in group[i + 1:]:
+                if other.span.bbox[1] >= first.span.bbox[3]:  # type: ignore[index]
+                    break
+                if id(other) not in taken and _overprints(first.span, other.span):
+                    cluster.append(other)
             if len(cluster) > 1:
+                taken.update(id(m) for m in cluster)
                 best = max(cluster, key=lambda m: m.ratio or 0.0)
                 yield from (id(m.span) for m in cluster if m is not best)
 
