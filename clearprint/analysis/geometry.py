@@ -54,12 +54,13 @@ def is_horizontal(line: Line) -> bool:
     return not line.vertical and abs(line.angle) <= HORIZONTAL_TOLERANCE
 
 
-def union(boxes: Iterable[BBox]) -> BBox | None:
-    boxes = list(boxes)
-    if not boxes:
+def union(boxes: Iterable[BBox | None]) -> BBox | None:
+    """The smallest box around all the given boxes (unknown boxes are skipped)."""
+    known = [b for b in boxes if b is not None]
+    if not known:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (min(b[0] for b in known), min(b[1] for b in known),
+            max(b[2] for b in known), max(b[3] for b in known))
 
 
 def overlap(a0: float, a1: float, b0: float, b1: float) -> float:

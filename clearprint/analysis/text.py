@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from clearprint.model import BBox, Block, Document, Location, Span
+from clearprint.analysis.geometry import union
+from clearprint.model import Block, Document, Location, Span
 
 EXCERPT_CHARS = 60
 _LETTER = re.compile(r"[^\W\d_]")
@@ -35,15 +36,6 @@ def body_size(doc: Document) -> float | None:
         size = dominant_size(s for b in doc.body_blocks() for s in b.spans)
         doc.cache["body_size"] = size or dominant_size(s for _, s in doc.spans())
     return doc.cache["body_size"]
-
-
-def union(boxes: Iterable[BBox | None]) -> BBox | None:
-    """The smallest box around all the given boxes."""
-    known = [b for b in boxes if b is not None]
-    if not known:
-        return None
-    return (min(b[0] for b in known), min(b[1] for b in known),
-            max(b[2] for b in known), max(b[3] for b in known))
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:

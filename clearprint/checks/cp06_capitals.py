@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from clearprint.analysis.text import excerpt, has_text, is_monospace, union
+from clearprint.analysis.geometry import union
+from clearprint.analysis.text import excerpt, has_text, is_monospace
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Role

@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from clearprint.analysis.text import excerpt, has_text, union
+from clearprint.analysis.geometry import union
+from clearprint.analysis.text import excerpt, has_text
 from clearprint.checks import check
 from clearprint.checks.cp09_justification import running_text
 from clearprint.config import Options

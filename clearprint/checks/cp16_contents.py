@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import median
 
-from clearprint.analysis.geometry import to_display
-from clearprint.analysis.text import excerpt, union
+from clearprint.analysis.geometry import to_display, union
+from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Location, Page, Part, Role

@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clearprint.analysis.text import excerpt, union
+from clearprint.analysis.geometry import union
+from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Location, Role
