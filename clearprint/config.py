@@ -41,10 +41,12 @@ class Options:
         self._values = values
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        # Through __dict__: while unpickling (batch audits in worker processes)
+        # _values is not set yet, and self._values would call this again.
+        values = self.__dict__.get("_values", {})
+        if name not in values:
+            raise AttributeError(name)
+        return values[name]
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from clearprint import analysis, catalogue, readers
@@ -77,10 +78,23 @@ def discover(paths: Iterable[str]) -> list[str]:
 
 
 def audit(paths: Iterable[str], options: Options, items: list[PlannedItem],
-          debug: bool = False) -> AuditResult:
+          debug: bool = False, jobs: int = 1) -> AuditResult:
+    """Audit files in the order given; ``jobs`` > 1 audits that many at once.
+
+    Each document is read, analysed and answered by one process, so a batch
+    of many files scales with the cores while one document's answers never
+    depend on how the batch was split.
+    """
     result = AuditResult(profile=options.profile)
-    for path in paths:
-        result.documents.append(audit_file(path, options, items, debug))
+    paths = list(paths)
+    if jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            result.documents = list(pool.map(
+                audit_file, paths, repeat(options), repeat(items), repeat(debug)))
+    else:
+        result.documents = [audit_file(path, options, items, debug) for path in paths]
     return result
 
 
@@ -89,6 +103,7 @@ def audit_file(path: str, options: Options, items: list[PlannedItem], debug: boo
     try:
         doc = readers.read(path)
         analysis.prepare(doc)
+        doc.settle()
     except DocumentError as exc:
         return DocumentResult(path=path, format=None, error=str(exc))
     except Exception as exc:

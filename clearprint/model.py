@@ -150,9 +150,13 @@ class Line:
     space_width: float | None = None  # the font's nominal space at this size, pt
     letter_gap: float | None = None  # mean extra gap between letters of a word, pt
     text_end: float | None = None  # x of the last visible glyph's right edge
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
+        return self._text if self._text is not None else self._joined()
+
+    def _joined(self) -> str:
         return "".join(s.text for s in self.spans)
 
 
@@ -190,13 +194,24 @@ class Block:
     right_to_left: bool = False
     text_direction: str | None = None  # DOCX table cell or text box direction
     empty_before: int = 0  # DOCX: empty paragraphs used as spacing before it
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         """The paragraph's text; printed lines are joined with a space."""
+        return self._text if self._text is not None else self._joined()
+
+    def _joined(self) -> str:
         if self.lines:
             return " ".join(line.text.strip() for line in self.lines)
         return "".join(s.text for s in self.spans)
+
+    def settle(self) -> None:
+        """Keep the text from now on: the model is finished, and the checks
+        read a paragraph's text tens of thousands of times in one audit."""
+        for line in self.lines:
+            line._text = line._joined()
+        self._text = self._joined()
 
     @property
     def page(self) -> int | None:
@@ -399,6 +414,11 @@ class Document:
     boxes: list[TextBox] = field(default_factory=list)  # DOCX text boxes, by number
     notes: list[str] = field(default_factory=list)  # reader remarks for the report
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # shared analysis results
+
+    def settle(self) -> None:
+        """The model is finished: nothing changes it from here on (see Block.settle)."""
+        for block in self.blocks:
+            block.settle()
 
     def spans(self) -> Iterator[tuple[Block, Span]]:
         """Every visible span with its block, in document order."""

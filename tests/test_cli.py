@@ -16,7 +16,8 @@ def test_help_explains_commands_and_exit_codes():
     assert result.exit_code == 0
     assert "audit" in result.output and "explain" in result.output
     audit_help = run("audit", "--help").output
-    for text in ("--format", "--profile", "--select", "--ignore", "--set", "--fold", "Exit codes"):
+    for text in ("--format", "--profile", "--select", "--ignore", "--set", "--fold", "--jobs",
+                 "Exit codes"):
         assert text in audit_help
 
 
@@ -84,3 +85,16 @@ def test_unsupported_type_is_reported(tmp_path):
     result = run("audit", str(notes))
     assert result.exit_code == 2
     assert "unsupported file type '.txt'" in result.output
+
+
+def test_parallel_batch_reports_the_same_in_the_same_order(tmp_path):
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    files = [str(fixtures / "samples" / "leaflet.docx"), str(tmp_path / "missing.pdf"),
+             str(fixtures / "samples" / "leaflet.pdf")]
+    one = run("audit", "--format", "json", *files)
+    two = run("audit", "--format", "json", "--jobs", "2", *files)
+    assert two.exit_code == one.exit_code == 2
+    assert json.loads(two.stdout) == json.loads(one.stdout)
+    assert [d["path"] for d in json.loads(two.stdout)["documents"]] == files
