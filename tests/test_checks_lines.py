@@ -439,3 +439,15 @@ def test_cp19_docx_rotated_box_unknown_direction_and_sections():
     assert run_check("CP19", doc(odd))[0] == "manual"
     document = doc(para("Plain text"), sections=[Section(number=1, text_direction="tbRl")])
     assert run_check("CP19", document)[0] == "no"
+
+
+def test_cp08_word_list_reads_the_same_frequencies_as_pyspellchecker():
+    from spellchecker import SpellChecker
+
+    from clearprint.checks import cp08_split_words
+
+    reference = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    words = cp08_split_words._word_list()
+    sample = [*sorted(reference)[::997], "information", "follow", "thing", "zzzqx", "organisation"]
+    for word in sample:
+        assert words.get(word) == reference.get(word), word

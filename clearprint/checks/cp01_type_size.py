@@ -35,10 +35,10 @@ def type_size(doc: Document, opts: Options) -> Iterator[Finding]:
 
 def _block_findings(block: Block, limit: float, opts: Options) -> Iterator[Finding]:
     minimum = opts.min_type_size
-    small = [s for s in block.spans if visible(s) and s.size is not None and s.size < limit]
-    marks = [s for s in small
-             if s.superscript and len(s.text.strip()) <= opts.superscript_marker_max_chars]
-    small = [s for s in small if s not in marks]
+    shown = [s for s in block.spans if visible(s)]
+    small = [s for s in shown if s.size is not None and s.size < limit]
+    marks = [s for s in small if _is_mark(s, opts)]
+    small = [s for s in small if not _is_mark(s, opts)]
     if small:
         smallest = min(s.size for s in small if s.size is not None)
         yield Finding.no(
@@ -52,10 +52,15 @@ def _block_findings(block: Block, limit: float, opts: Options) -> Iterator[Findi
             spans_location(block, marks),
             size_pt=min(s.size for s in marks if s.size is not None),
         )
-    unknown = [s for s in block.spans if visible(s) and s.size is None]
+    unknown = [s for s in shown if s.size is None]
     if unknown:
         yield Finding.manual("The type size of this text could not be read.",
                              spans_location(block, unknown))
+
+
+def _is_mark(span: Span, opts: Options) -> bool:
+    """A short superscript: a footnote number or a trade mark."""
+    return span.superscript and len(span.text.strip()) <= opts.superscript_marker_max_chars
 
 
 def _role_text(block: Block) -> str:

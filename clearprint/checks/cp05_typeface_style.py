@@ -59,7 +59,7 @@ def _traits(block: Block, spans: list[Span], min_weight: int) -> Iterator[Findin
         traits = set(span.traits)
         if span.weight is not None and span.weight < min_weight:
             traits.add("light")
-        for trait in traits:
+        for trait in sorted(traits):  # sorted: a set's order changes from one run to the next
             if trait in FAILING_TRAITS:
                 failing.setdefault(trait, []).append(span)
             elif trait in DOUBTFUL_TRAITS:

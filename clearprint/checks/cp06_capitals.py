@@ -39,7 +39,9 @@ TITLE_ROLES = (Role.HEADING, Role.TITLE, Role.FIGURE)  # display text: long capi
 # A reference entry: "[20] ...", or a year in brackets "(2024)".
 REFERENCE = re.compile(r"^\s*\[\d+\]|\((?:1[5-9]|20)\d\d[a-z]?\)")
 # Characters that do not occur inside words: text extracted through a broken font map.
-GARBLE_MARKS = re.compile(r"[#$%&*+<=>@\\^`{|}~!?;:,/()\[\]\"]")
+_GARBLE = "#$%&*+<=>@\\^`{|}~!?;:,/()[]\""
+GARBLE_CHARS = frozenset(_GARBLE)
+GARBLE_MARKS = re.compile(f"[{re.escape(_GARBLE)}]")
 GARBLED_TOKEN_SHARE = 0.3  # a word with this share of stray marks and digits is garbled...
 GARBLED_TEXT_SHARE = 0.3  # ...and text with this share of such words cannot be read
 
@@ -114,23 +116,57 @@ def _single_word(text: str) -> bool:
 
 
 def _capital_stretch(text: str, run_words: int, sentence_words: int) -> str | None:
-    """The first offending stretch: a whole capital sentence, or a long run of capital words."""
+    """The first offending stretch: a whole capital sentence, or a long run of capital words.
+
+    Most text holds too few words in capitals for either, which is cheap to count.
+    """
+    fewest = min(run_words, sentence_words)
+    if _all_capital_words(text) < fewest:
+        return None
     for sentence in SENTENCE_END.split(text):
+        capitals = _all_capital_words(sentence)
+        if capitals < fewest:
+            continue
         words = [w for w in _words(sentence) if _has_letter(w)]
-        judged = [w for w in words if not _is_neutral(w) and not _is_identifier(w)]
-        if len(judged) >= sentence_words and all(_is_capital(w) for w in judged):
+        if _capital_sentence(words, sentence_words):
             return sentence.strip()
-        run: list[str] = []
-        for word in words:
-            if _is_identifier(word):
-                run = []
-            elif _is_capital(word) or (run and _is_neutral(word)):
-                run.append(word)
-                if sum(1 for w in run if _is_capital(w)) >= run_words:
-                    return " ".join(run)
-            else:
-                run = []
+        run = _capital_run(words, run_words) if capitals >= run_words else None
+        if run:
+            return run
     return None
+
+
+def _capital_sentence(words: list[str], min_words: int) -> bool:
+    """At least ``min_words`` judged words, all in capitals (one-letter words and
+    identifiers are not judged). Stops at the first judged word in small letters."""
+    capitals = 0
+    for word in words:
+        if _is_capital(word):
+            if not _is_identifier(word):
+                capitals += 1
+        elif not _is_neutral(word) and not _is_identifier(word):
+            return False
+    return capitals >= min_words
+
+
+def _capital_run(words: list[str], min_capitals: int) -> str | None:
+    """The first run of ``min_capitals`` capital words in a row (one-letter words may
+    stand inside a run; an identifier or a word in small letters ends it)."""
+    run: list[str] = []
+    for word in words:
+        if (_is_capital(word) or (run and _is_neutral(word))) and not _is_identifier(word):
+            run.append(word)
+            if sum(1 for w in run if _is_capital(w)) >= min_capitals:
+                return " ".join(run)
+        else:
+            run = []
+    return None
+
+
+def _all_capital_words(text: str) -> int:
+    """Words whose letters are all capitals, one-letter words included: a quick upper
+    bound on the capital words a stretch of the text can hold."""
+    return sum(map(str.isupper, _words(text)))
 
 
 def _words(text: str) -> list[str]:
@@ -164,14 +200,15 @@ def _is_capital(word: str) -> bool:
 def garbled(text: str) -> bool:
     """Text extracted as junk (``N547>F/# N:FF#O6:,/#``): many of its words mix
     letters with marks and digits that do not occur inside words."""
-    words = [w for w in _words(text) if _has_letter(w)]
-    if not words:
-        return False
-    junk = sum(1 for w in words if _garbled_word(w))
-    return junk >= 2 and junk >= GARBLED_TEXT_SHARE * len(words)
+    words = _words(text)
+    marked = [w for w in words if not GARBLE_CHARS.isdisjoint(w)]  # most words hold no mark
+    junk = sum(1 for w in marked if _garbled_word(w))
+    return junk >= 2 and junk >= GARBLED_TEXT_SHARE * sum(1 for w in words if _has_letter(w))
 
 
 def _garbled_word(word: str) -> bool:
+    if not _has_letter(word):
+        return False
     core = word.strip(".,;:!?()[]{}\"'\u2018\u2019\u201c\u201d")
     if len(core) < 3:
         return False

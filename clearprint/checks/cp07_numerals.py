@@ -24,6 +24,7 @@ from clearprint.model import Block, Document, Span
 from clearprint.results import Finding, Severity
 
 DIGITS = re.compile(r"[0-9]")
+NOT_LOWER_LETTER = re.compile(r"[^a-z]")
 DOUBTFUL_TRAITS = {
     "script": "a script typeface",
     "decorative": "a decorative typeface",
@@ -42,6 +43,8 @@ class Group:
 @check("CP07")
 def numerals(doc: Document, opts: Options) -> Iterator[Finding]:
     listed = {_key(name) for name in opts.oldstyle_figure_fonts}
+    # The verdict depends on the font and its traits only: judged once for each.
+    verdicts: dict[tuple[str | None, frozenset[str]], tuple[Severity, str] | None] = {}
     groups: dict[tuple[str, str | None], Group] = {}
     found_digits = False
     for block in doc.blocks:
@@ -50,7 +53,10 @@ def numerals(doc: Document, opts: Options) -> Iterator[Finding]:
             if not (visible(span) and DIGITS.search(span.text)):
                 continue
             found_digits = True
-            judged = _judge(span, doc.format, listed)
+            face = (span.font, span.traits)
+            if face not in verdicts:
+                verdicts[face] = _judge(span, doc.format, listed)
+            judged = verdicts[face]
             if judged is None:
                 continue
             severity, message = judged
@@ -73,7 +79,7 @@ def numerals(doc: Document, opts: Options) -> Iterator[Finding]:
 
 def _judge(span: Span, fmt: str, listed: set[str]) -> tuple[Severity, str] | None:
     font = span.font or "an unknown font"
-    on_list = bool(span.font) and any(_key(span.font).startswith(name) for name in listed)
+    on_list = bool(span.font) and _key(span.font).startswith(tuple(listed))
     if "oldstyle-figures" in span.traits and (fmt == "pdf" or not on_list):
         return Severity.NO, f"Digits in {font} are old-style figures, which drop below the line"
     if on_list:
@@ -87,4 +93,4 @@ def _judge(span: Span, fmt: str, listed: set[str]) -> tuple[Severity, str] | Non
 
 def _key(name: str) -> str:
     """A font name reduced to lower-case letters: "Georgia-Bold" and "Georgia,Bold" start alike."""
-    return re.sub(r"[^a-z]", "", name.lower())
+    return NOT_LOWER_LETTER.sub("", name.lower())

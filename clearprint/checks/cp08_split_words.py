@@ -19,6 +19,9 @@ text) is "no", optional hyphens typed into the text are left to a person.
 
 from __future__ import annotations
 
+import bisect
+import gzip
+import pkgutil
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -193,12 +196,16 @@ def _verdict(head: str, tail: str) -> str | None:
 def _information(left: str, right: str) -> str | None:
     """The kind of information broken between ``left`` and ``right``, if any."""
     for kind, end, start in INFORMATION:
-        if end.match(left) and start.match(right):
+        if start.match(right) and end.match(left):  # the start fails fastest: tried first
             return kind
-    unfinished = left.endswith(("://", "@", "-", "_")) or CONTINUED_ADDRESS.match(right)
-    if ADDRESS.search(left) and unfinished:
+    if ADDRESS.search(left) and _unfinished_address(left, right):
         return "web or email address"
     return None
+
+
+def _unfinished_address(left: str, right: str) -> bool:
+    """The address on the line's end goes on at the start of the next line."""
+    return left.endswith(("://", "@", "-", "_")) or CONTINUED_ADDRESS.match(right) is not None
 
 
 def _hyphenating_script(text: str) -> bool:
@@ -216,21 +223,59 @@ def _normalise(text: str) -> str:
 def _frequency(word: str) -> int:
     """How common an English word is in the word list (0: not a word), British spellings too."""
     words = _word_list()
-    if word in words:
-        return words[word]
+    count = words.get(word)
+    if count is not None:
+        return count
     for pattern, american in BRITISH:
         variant = pattern.sub(american, word)
-        if variant != word and variant in words:
-            return words[variant]
+        if variant != word and (count := words.get(variant)) is not None:
+            return count
     return 0
 
 
+class _WordLines:
+    """The word list's lines, ``"word": count,``, sorted and searched by bisection.
+
+    Decoding the whole list (160,000 words) would take longer than the rest of
+    this question on a long book, which asks about a few hundred words.
+    """
+
+    def __init__(self, entries: list[str]) -> None:
+        self._entries = sorted(entries)
+
+    def get(self, word: str) -> int | None:
+        """The word's count, None when the list does not hold it."""
+        key = f'"{word}": '
+        at = bisect.bisect_left(self._entries, key)
+        if at < len(self._entries) and self._entries[at].startswith(key):
+            return int(self._entries[at][len(key):].rstrip(","))
+        return None
+
+
 @lru_cache(maxsize=1)
-def _word_list() -> dict[str, int]:
-    """English words and their frequencies (pyspellchecker's list, loaded once, when needed)."""
+def _word_list() -> _WordLines | dict[str, int]:
+    """English words and their frequencies (pyspellchecker's list, loaded once, when needed).
+
+    The packaged list is read line by line when it is laid out one entry a line;
+    otherwise pyspellchecker decodes it.
+    """
+    packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    text = gzip.decompress(packed).decode("utf-8") if packed else ""
+    lines = text.splitlines()
+    if _one_entry_a_line(text, lines):
+        return _WordLines(lines[1:-1])
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def _one_entry_a_line(text: str, lines: list[str]) -> bool:
+    """A JSON object with one ``"word": count`` entry on each line between the braces,
+    in lower case (pyspellchecker would lower-case the words) and without escapes
+    (each word is written as itself)."""
+    entries = len(lines) - 2
+    return (entries > 0 and lines[0] == "{" and lines[-1] == "}" and text.count('\n"') == entries
+            and text.count('": ') == entries and "\\" not in text and text.islower())
 
 
 # --- DOCX ----------------------------------------------------------------

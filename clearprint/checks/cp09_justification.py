@@ -22,12 +22,17 @@ RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
 LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
 
 
-def running_text(doc: Document) -> Iterator[Block]:
-    """Paragraphs of running text wherever they are printed, tables and code listings aside."""
-    for block in doc.blocks:
-        if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table \
-                and not is_code(block):
-            yield block
+def running_text(doc: Document) -> tuple[Block, ...]:
+    """Paragraphs of running text wherever they are printed, tables and code listings aside.
+
+    Found once per document: several questions judge the same paragraphs.
+    """
+    if "running_text" not in doc.cache:
+        doc.cache["running_text"] = tuple(
+            block for block in doc.blocks
+            if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table
+            and not is_code(block))
+    return doc.cache["running_text"]
 
 
 def wraps(block: Block, min_lines: int) -> bool | None:

@@ -21,6 +21,7 @@ push text along, are left to a person.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Iterator
@@ -108,8 +109,10 @@ def _line_ratio(line: Line) -> float | None:
     truly (glyph widths in the PDF that do not match the drawing): neither
     says anything about word spacing.
     """
+    if not line.space_width or len(line.word_gaps) < MIN_GAPS:
+        return None
     size = dominant_size(line.spans)
-    if not line.space_width or size is None or not separate_letters(line.text):
+    if size is None or not separate_letters(line.text):
         return None
     gaps = [g for g in line.word_gaps if g <= TAB_GAP_EM * size]
     if len(gaps) < MIN_GAPS:
@@ -129,14 +132,16 @@ def _judge_block(block: Block, opts: Options) -> Judged | None:
     person. One odd line can be a measuring slip (a formula, a footnote
     mark): a paragraph fails on two."""
     full_lines = block.lines[:-1]
-    spaced = {id(line) for line in full_lines if LAYOUT_SPACES.search(line.text)}
+    spaced = {id(line) for line in full_lines if _layout_spaces(line.text)}
     ratios = [r for line in full_lines if id(line) not in spaced
               for r in [_line_ratio(line)] if r is not None]
-    wide = [r for r in ratios if r > opts.word_gap_fail_ratio]
-    narrow = [r for r in ratios if r < opts.word_gap_min_ratio]
-    doubtful = [r for r in ratios if opts.word_gap_review_ratio < r <= opts.word_gap_fail_ratio]
-    variation = (statistics.pstdev(ratios) / statistics.fmean(ratios)
-                 if len(ratios) >= MIN_LINES_FOR_VARIATION else 0.0)
+    fail, review, low = opts.word_gap_fail_ratio, opts.word_gap_review_ratio, opts.word_gap_min_ratio
+    wide = [r for r in ratios if r > fail]
+    narrow = [r for r in ratios if r < low]
+    doubtful = [r for r in ratios if review < r <= fail]
+    if not (wide or narrow or doubtful):  # gaps normal: only spaces typed to push text along count
+        return Judged(block, Severity.MANUAL, "spaces", ratios, len(spaced)) if spaced else None
+    variation = _variation(ratios) if len(ratios) >= MIN_LINES_FOR_VARIATION else 0.0
     steady = len(ratios) >= MIN_LINES_FOR_STEADY and variation < STEADY_VARIATION
     if len(wide) >= 2 and not steady:
         return Judged(block, Severity.NO, "wide", ratios, len(wide))
@@ -144,12 +149,24 @@ def _judge_block(block: Block, opts: Options) -> Judged | None:
         return Judged(block, Severity.NO, "uneven", ratios, len(wide + doubtful))
     if len(narrow) >= 2:
         return Judged(block, Severity.MANUAL, "narrow", ratios, len(narrow))
-    if wide or narrow or doubtful:
-        reason = "steady" if steady else "doubtful"
-        return Judged(block, Severity.MANUAL, reason, ratios, len(wide + narrow + doubtful))
-    if spaced:
-        return Judged(block, Severity.MANUAL, "spaces", ratios, len(spaced))
-    return None
+    reason = "steady" if steady else "doubtful"
+    return Judged(block, Severity.MANUAL, reason, ratios, len(wide + narrow + doubtful))
+
+
+def _layout_spaces(text: str) -> bool:
+    """Spaces typed to push words apart (``LAYOUT_SPACES``); most lines hold neither
+    two spaces in a row nor a tab, and are passed over without the pattern."""
+    return ("  " in text or "\t" in text) and LAYOUT_SPACES.search(text) is not None
+
+
+def _variation(ratios: list[float]) -> float:
+    """How much the ratios spread around their mean (population coefficient of variation).
+
+    In floating point: ``statistics.pstdev`` works in exact fractions, many times
+    slower, and differs at most in the last digit.
+    """
+    mean = statistics.fmean(ratios)
+    return math.sqrt(statistics.fmean([(r - mean) ** 2 for r in ratios])) / mean
 
 
 def _gap_finding(members: list[Judged], opts: Options) -> Finding:
@@ -208,7 +225,7 @@ def _docx_alignment(blocks: list[Block]) -> Iterator[Finding]:
 def _docx_spaces(blocks: list[Block]) -> Iterator[Finding]:
     groups: dict[str | None, list[Block]] = {}
     for block in blocks:
-        if LAYOUT_SPACES.search(block.text.strip()):
+        if _layout_spaces(block.text.strip()):
             groups.setdefault(block.style, []).append(block)
     for members in groups.values():
         what = "a paragraph" if len(members) == 1 else f"{len(members)} paragraphs"
@@ -251,9 +268,8 @@ def _letter_problems(block: Block, opts: Options) -> Iterator[tuple[str, Severit
     if block.lines:
         measured = [(line.letter_gap, line.text) for line in block.lines
                     if line.letter_gap is not None and separate_letters(line.text)]
-        letters = sum(letter_count(text) for _, text in measured)
         em = 0.0
-        if letters >= MIN_TRACKED_LETTERS:
+        if _enough_letters(text for _, text in measured):
             em = statistics.median(gap for gap, _ in measured) / size
         if em < -opts.letter_spacing_fail_em:
             # Letters overlapping this much are more often a font whose widths
@@ -274,6 +290,16 @@ def _letter_problems(block: Block, opts: Options) -> Iterator[tuple[str, Severit
         worst = max((value for _, value in scaled), key=lambda v: abs(v - 100))
         severity = Severity.NO if abs(worst - 100) > opts.text_scale_fail * 100 else Severity.MANUAL
         yield "scale", severity, round(worst, 1), [s for s, _ in scaled]
+
+
+def _enough_letters(texts: Iterator[str]) -> bool:
+    """At least ``MIN_TRACKED_LETTERS`` letters in the texts (counted until there are)."""
+    letters = 0
+    for text in texts:
+        letters += letter_count(text)
+        if letters >= MIN_TRACKED_LETTERS:
+            return True
+    return False
 
 
 def _tracking_em(span: Span) -> float:

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from clearprint import fontmetrics
 from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import overlap, to_display
-from clearprint.analysis.text import chars_per_line, dominant_font, is_code, line_count, mostly_letters
+from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters
 from clearprint.checks import check
+from clearprint.checks.cp09_justification import running_text
 from clearprint.config import Options
-from clearprint.model import BBox, Block, Document, Line, Page
+from clearprint.model import BBox, Block, Document, Line, Page, Part
 from clearprint.results import Finding, Severity
 
 SHORT_LINE_SHARE = 0.6  # a full line this much shorter than the longest ends a paragraph
@@ -165,6 +166,11 @@ def _margin(samples: list[Sample], opts: Options) -> float:
     return MEASURED_FONT_MARGIN
 
 
+def _main_text(doc: Document) -> list[Block]:
+    """Running text of the main story (not text boxes or notes), code listings aside."""
+    return [block for block in running_text(doc) if block.part is Part.BODY]
+
+
 def _percentile(ordered: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
@@ -184,11 +190,11 @@ def _pdf_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
     single: list[Sample] = []
     columns: list[Sample] = []
     gutters: dict[int, list[Gutter]] = {}
-    for block in doc.body_blocks():
+    for block in _main_text(doc):
         page = pages.get(block.page or 0)
         lengths = _full_line_lengths(block.lines)
         if (page is None or block.bbox is None or not lengths
-                or not mostly_letters(block.text, WORDY_SHARE) or is_code(block)):
+                or not mostly_letters(block.text, WORDY_SHARE)):
             continue
         if page.number not in gutters:
             gutters[page.number] = page_gutters(doc, page)
@@ -224,10 +230,10 @@ def _full_line_lengths(lines: list[Line]) -> list[float]:
 def _docx_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
     single: list[Sample] = []
     columns: list[Sample] = []
-    for block in doc.body_blocks():
+    for block in _main_text(doc):
         per_line = chars_per_line(block)
         lines = line_count(block)
-        if per_line is None or lines is None or lines < 2 or is_code(block):
+        if per_line is None or lines is None or lines < 2:
             continue
         sample = Sample(block, [per_line] * (lines - 1))
         (columns if (block.columns or 1) > 1 else single).append(sample)
