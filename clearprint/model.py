@@ -13,7 +13,7 @@ triples of 0-255 integers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -85,24 +85,34 @@ class Location:
     source: str | None = None
 
     def but(self, **changes: Any) -> Location:
-        """A copy with some fields changed (locations are shared, never mutated)."""
-        return replace(self, **changes)
+        """A copy with some fields changed (locations are shared, never mutated).
+
+        Field by field rather than ``dataclasses.replace``, which inspects the
+        class on every call: checks make thousands of these on a long book.
+        """
+        copy = Location(*(getattr(self, name) for name in _LOCATION_FIELDS))
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        return copy
 
     def as_dict(self) -> dict[str, Any]:
         """The non-empty fields, in declaration order, for JSON and templates."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _LOCATION_FIELDS:
+            value = getattr(self, name)
             if value is None:
                 continue
-            if f.name == "bbox":
+            if name == "bbox":
                 value = [round(v, 1) for v in value]
             elif isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, StrEnum):
                 value = str(value)
-            out[f.name] = value
+            out[name] = value
         return out
+
+
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 
 @dataclass(slots=True)
