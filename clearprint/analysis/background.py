@@ -32,10 +32,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import wcag_contrast_ratio
 
@@ -161,29 +161,46 @@ _LINEAR = [_linear(c) for c in range(256)]
 
 def _pdf(doc: Document) -> Iterator[tuple[int, Background]]:
     pages = {page.number: page for page in doc.pages}
-    by_page: dict[int | None, list[tuple[Span, BBox | None]]] = {}
+    shapes = _by_page(doc.shapes, lambda shape: shape.page)
+    images = _by_page(doc.images, lambda image: image.location.page)
+    by_page: dict[int | None, list[tuple[Span, Line | None]]] = {}
     for block in doc.blocks:
-        for span, core in _cores(block):
-            by_page.setdefault(block.page, []).append((span, core))
+        by_page.setdefault(block.page, []).extend(_visible_spans(block))
     for number, spans in by_page.items():
-        scene = _Scene(doc, pages.get(number) if number is not None else None)
-        resolved = [(span, scene.resolve(span, core)) for span, core in spans]
+        page = pages.get(number) if number is not None else None
+        scene = _Scene(page, shapes.get(number, []), images.get(number, []))
+        if not scene.layers:  # nothing painted on the page: all its text is on the paper
+            yield from ((id(span), PAGE) for span, _ in spans)
+            continue
+        resolved = [(span, scene.resolve(span, glyph_core(span, line))) for span, line in spans]
         measured = scene.measure([r for _, r in resolved if isinstance(r, _Sample)])
         for span, found in resolved:
             yield id(span), measured[id(found)] if isinstance(found, _Sample) else found
 
 
-def _cores(block: Block) -> Iterator[tuple[Span, BBox | None]]:
-    """Each visible span of a PDF block with its glyph core."""
+_Placed = TypeVar("_Placed", Shape, Image)
+
+
+def _by_page(items: list[_Placed],
+             page_of: Callable[[_Placed], int | None]) -> dict[int | None, list[_Placed]]:
+    """The document's shapes or images by page number, in the order listed."""
+    grouped: dict[int | None, list[_Placed]] = {}
+    for item in items:
+        grouped.setdefault(page_of(item), []).append(item)
+    return grouped
+
+
+def _visible_spans(block: Block) -> Iterator[tuple[Span, Line | None]]:
+    """Each visible span of a PDF block with its line (None for a span on no line)."""
     seen: set[int] = set()
     for line in block.lines:
         for span in line.spans:
             seen.add(id(span))
             if visible(span):
-                yield span, glyph_core(span, line)
+                yield span, line
     for span in block.spans:
         if id(span) not in seen and visible(span):
-            yield span, glyph_core(span, None)
+            yield span, None
 
 
 def glyph_core(span: Span, line: Line | None) -> BBox | None:
@@ -245,9 +262,11 @@ class _Scene:
     FEW = 16  # up to this many layers, scan them all
     UNKNOWN_PAGE = 14400.0  # pt, the largest page PDF allows, when the page size is not known
 
-    def __init__(self, doc: Document, page: Page | None) -> None:
+    def __init__(self, page: Page | None, shapes: list[Shape], images: list[Image]) -> None:
+        """``shapes`` and ``images``: those the document places on the page, which the
+        page itself normally lists too."""
         self.page = page
-        self.layers = self._layers(doc, page)
+        self.layers = self._layers(page, shapes, images)
         self.grid: dict[tuple[int, int], list[_Layer]] = {}
         self._render_failed = False
         self._vector: dict[tuple[int, ...], Background] = {}  # spans on the same fills share one
@@ -276,14 +295,13 @@ class _Scene:
         return list(found.values())
 
     @staticmethod
-    def _layers(doc: Document, page: Page | None) -> list[_Layer]:
-        number = page.number if page else None
+    def _layers(page: Page | None, placed_shapes: list[Shape], placed_images: list[Image]) -> list[_Layer]:
         shapes = list(page.shapes) if page else []
         listed = {id(s) for s in shapes}
-        shapes += [s for s in doc.shapes if s.page == number and id(s) not in listed]
+        shapes += [s for s in placed_shapes if id(s) not in listed]
         images = list(page.images) if page else []
         listed = {id(i) for i in images}
-        images += [i for i in doc.images if i.location.page == number and id(i) not in listed]
+        images += [i for i in placed_images if id(i) not in listed]
         layers: list[_Layer] = []
         # Unknown painting order: assume beneath the text, in the order listed.
         for index, shape in enumerate(shapes):
@@ -566,14 +584,17 @@ def _blocks_over_pictures(doc: Document) -> dict[int, Image]:
     rather than sit behind it, which is CP23's concern.
     """
     found: dict[int, Image] = {}
+    behind = [image for image in doc.images
+              if image.behind_text or (image.behind_text is None and image.wrap == "none")]
+    if not behind:
+        return found
     by_place: dict[tuple[Part | None, int], int] = {}
     for i, block in enumerate(doc.blocks):
         if block.location.paragraph is not None:
             by_place.setdefault((block.location.part, block.location.paragraph), i)
-    for image in doc.images:
-        behind = image.behind_text or (image.behind_text is None and image.wrap == "none")
+    for image in behind:
         start = by_place.get((image.location.part, image.location.paragraph or -1))
-        if not behind or start is None:
+        if start is None:
             continue
         height = image.placed_height or 0.0
         covered = 0.0

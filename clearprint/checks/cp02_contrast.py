@@ -25,8 +25,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clearprint.analysis.background import (
     PAGE_SOURCES,
@@ -49,7 +50,9 @@ BOLD_WEIGHT = 600  # usWeightClass from which WCAG counts text as bold (semi-bol
 # Icon and symbol fonts draw pictures, not words (WCAG's non-text contrast, not CP02).
 ICON_FONTS = re.compile(r"awesome|icon|wingding|webding|dingbat|marlett|mdl2|symbol|esri",
                         re.IGNORECASE)  # ESRI fonts draw map markers and road shields
-PRIVATE_USE = (0xE000, 0xF8FF)  # where icon fonts put their glyphs
+# A printed character outside the private-use area (U+E000-U+F8FF), where icon
+# fonts put their glyphs: a span without one is an icon.
+_PRINTED_NOT_PRIVATE = re.compile(r"[^\s\uE000-\uF8FF]")
 # Faint text this large, or turned and fairly large, is a watermark: part of the
 # background (CP15 judges busy backgrounds), not text to read.
 WATERMARK_RATIO = 1.5
@@ -70,9 +73,9 @@ class Measure:
     needed: float
     large: bool
     ratio: float | None = None
-    # DOCX text with nothing stated behind it but the page: a fill clearprint
-    # cannot read (a VML box, a shape behind the text) may still be there.
-    assumed_page: bool = False
+    # DOCX text in the very colour of a page nothing else is known to cover: a
+    # fill clearprint cannot read (a VML box, a shape behind the text) may be there.
+    page_coloured: bool = False
 
     @property
     def low(self) -> float | None:
@@ -90,13 +93,6 @@ class Measure:
     @property
     def invisible(self) -> bool:
         return self.ratio is not None and self.ratio < INVISIBLE_RATIO
-
-    @property
-    def page_coloured(self) -> bool:
-        """DOCX text in the very colour of a page nothing else is known to cover."""
-        bg = self.background.colour
-        return (self.assumed_page and self.fg is not None and bg is not None
-                and max(abs(f - b) for f, b in zip(self.fg, bg, strict=True)) <= SAME_COLOUR)
 
     @property
     def fails(self) -> bool:
@@ -125,13 +121,13 @@ def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
             yield Finding.na("The document has no text.")
         return
     measured = measures(doc, opts)
+    normal_goal, large_goal = opts.recommended_contrast_ratio, opts.recommended_large_text_contrast_ratio
     mixed_pass: list[Block] = []
     on_texture: list[Block] = []
     below_recommended = 0
     for block in doc.blocks:
-        found = [measured.by_span[id(s)] for s in block.spans if id(s) in measured.by_span]
-        failing = [m for m in found if m.fails]
-        doubtful = [m for m in found if not m.fails and m.doubtful]
+        found = [m for s in block.spans if (m := measured.by_span.get(id(s))) is not None]
+        failing, doubtful = _failing_and_doubtful(found)
         if failing:
             yield _failure(block, failing)
         elif doubtful and all(m.background.source.startswith(TEXTURE_SOURCE) for m in doubtful):
@@ -141,7 +137,8 @@ def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
         else:
             if any(not m.background.uniform for m in found):
                 mixed_pass.append(block)
-            if any(m.ratio is not None and m.ratio < _recommended(m, opts) for m in found):
+            if any(m.ratio is not None and m.ratio < (large_goal if m.large else normal_goal)
+                   for m in found):
                 below_recommended += 1
     if on_texture:
         yield Finding.manual(
@@ -202,81 +199,98 @@ class Measurements:
 
 
 def measures(doc: Document, opts: Options) -> Measurements:
-    """Measure every visible span once for CP02 and CP03 (cached per option values).
+    """Measure every visible span once for CP02 and CP03 (cached per option values)."""
+    limits = Limits.of(opts)
+    key = f"contrast:{limits}"
+    if key not in doc.cache:
+        doc.cache[key] = _measure_all(doc, limits)
+    return doc.cache[key]
+
+
+def _measure_all(doc: Document, limits: Limits) -> Measurements:
+    """Every visible span's contrast.
 
     Left out, as not text anyone reads for its content: icon-font glyphs,
     the shadow copies of shadowed lettering, and faint watermarks (very large
     or turned text barely darker than its background).
     """
-    limits = Limits.of(opts)
-    key = f"contrast:{limits}"
-    if key not in doc.cache:
-        found = backgrounds(doc, limits.uniform_share)
-        by_span: dict[int, Measure] = {}
-        left_out: Counter[str] = Counter()
-        symbols = _symbols(doc, found)
-        for block in doc.blocks:
-            turned = {id(s) for line in block.lines if line.vertical or abs(line.angle) > 2
-                      for s in line.spans}
-            for span in block.spans:
-                if id(span) not in found:
-                    continue
-                if is_icon(span):
-                    left_out["icon"] += 1
-                    continue
-                background = _on_symbol(span, symbols.get(block.page, ())) or found[id(span)]
-                m = measure(doc, span, background, limits)
-                if _watermark(m, id(span) in turned):
-                    left_out["watermark"] += 1
-                else:
-                    by_span[id(span)] = m
-        for shadow in _shadows(doc, by_span):
-            del by_span[shadow]
-            left_out["shadow"] += 1
-        doc.cache[key] = Measurements(by_span, left_out)
-    return doc.cache[key]
+    found = backgrounds(doc, limits.uniform_share)
+    by_span: dict[int, Measure] = {}
+    left_out: Counter[str] = Counter()
+    icons = {id(s) for block in doc.blocks for s in block.spans if id(s) in found and is_icon(s)}
+    symbols = _symbols(doc, icons)
+    copies: dict[tuple[int | None, str], list[Measure]] = {}  # the same text on the same page
+    for block in doc.blocks:
+        page = block.page
+        turned = {id(s) for line in block.lines if line.vertical or abs(line.angle) > 2
+                  for s in line.spans}
+        glyphs = symbols.get(page)
+        for span in block.spans:
+            if id(span) not in found:
+                continue
+            if id(span) in icons:
+                left_out["icon"] += 1
+                continue
+            background = (glyphs.under(span) if glyphs is not None else None) or found[id(span)]
+            m = measure(doc, span, background, limits)
+            if _watermark(m, id(span) in turned):
+                left_out["watermark"] += 1
+                continue
+            by_span[id(span)] = m
+            if span.bbox is not None:
+                copies.setdefault((page, span.text.strip()), []).append(m)
+    for shadow in _shadows(copies):
+        del by_span[shadow]
+        left_out["shadow"] += 1
+    return Measurements(by_span, left_out)
 
 
-def _shadows(doc: Document, by_span: dict[int, Measure]) -> Iterator[int]:
+def _shadows(copies: dict[tuple[int | None, str], list[Measure]]) -> Iterator[int]:
     """Copies of the same words painted over each other, but the most legible one.
 
     Shadowed, outlined or 3-D lettering is the same text painted two or three
     times, slightly offset. The reader sees the letters through the copy that
     stands out best; painting order cannot be trusted to say which is on top
     (a trace that merges text runs gives several copies one order).
+    ``copies``: the measured spans by page and text.
     """
-    copies: dict[tuple[int | None, str], list[Measure]] = {}
-    for block in doc.blocks:
-        for span in block.spans:
-            m = by_span.get(id(span))
-            if m is not None and span.bbox is not None:
-                copies.setdefault((block.page, span.text.strip()), []).append(m)
     for group in copies.values():
-        # Sorted top to bottom, a copy can only overprint those that start
-        # above its bottom edge: a sweep, not every pair (a form repeats "$"
-        # hundreds of times on one page).
-        group.sort(key=lambda m: m.span.bbox[1])  # type: ignore[index]
-        taken: set[int] = set()
-        for i, first in enumerate(group):
-            if id(first) in taken:
-                continue
-            cluster = [first]
-            for other in group[i + 1:]:
-                if other.span.bbox[1] >= first.span.bbox[3]:  # type: ignore[index]
-                    break
-                if id(other) not in taken and _overprints(first.span, other.span):
-                    cluster.append(other)
-            if len(cluster) > 1:
-                taken.update(id(m) for m in cluster)
-                best = max(cluster, key=lambda m: m.ratio or 0.0)
-                yield from (id(m.span) for m in cluster if m is not best)
+        if len(group) > 1:
+            yield from _hidden_copies(group)
 
 
-def _overprints(a: Span, b: Span) -> bool:
+def _hidden_copies(group: list[Measure]) -> Iterator[int]:
+    """Within the copies of one text on one page, those a more legible copy overprints.
+
+    Sorted top to bottom, a copy can only overprint those that start above
+    its bottom edge: a sweep, not every pair (a form repeats "$" hundreds of
+    times on one page). The copies beside it in its row (dot leaders) are
+    passed over on their left and right edges alone.
+    """
+    group.sort(key=lambda m: m.span.bbox[1])  # type: ignore[index]
+    boxes: list[BBox] = [m.span.bbox for m in group]  # type: ignore[misc]
+    taken: set[int] = set()
+    for i, first in enumerate(boxes):
+        if i in taken:
+            continue
+        cluster = [i]
+        for j in range(i + 1, len(boxes)):
+            other = boxes[j]
+            if other[1] >= first[3]:
+                break
+            beside = other[0] >= first[2] or other[2] <= first[0]
+            if not beside and j not in taken and _overprints(first, other):
+                cluster.append(j)
+        if len(cluster) > 1:
+            taken.update(cluster)
+            best = max(cluster, key=lambda k: group[k].ratio or 0.0)
+            yield from (id(group[k].span) for k in cluster if k != best)
+
+
+def _overprints(a: BBox, b: BBox) -> bool:
     """Two boxes sharing at least SHADOW_OVERLAP of the smaller one."""
-    assert a.bbox is not None and b.bbox is not None
-    smaller = min(_box_area(a.bbox), _box_area(b.bbox))
-    return smaller > 0 and _shared(a.bbox, b.bbox) >= SHADOW_OVERLAP * smaller
+    smaller = min(_box_area(a), _box_area(b))
+    return smaller > 0 and _shared(a, b) >= SHADOW_OVERLAP * smaller
 
 
 def _box_area(box: BBox) -> float:
@@ -287,34 +301,63 @@ def _shared(a: BBox, b: BBox) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def _symbols(doc: Document, found: dict[int, Background]) -> dict[int | None, list[Span]]:
-    """Icon-font glyphs by page: map shields and markers that labels may be printed on."""
-    symbols: dict[int | None, list[Span]] = {}
+class _Symbols:
+    """The icon-font glyphs of one page (map shields and markers that labels may be
+    printed on), filed by the BAND-pt bands of the page's height they reach into."""
+
+    BAND = 36.0  # pt
+    # Coordinates are held to the largest page PDF allows (14400 pt) and a band
+    # around it, so a wild box cannot reach into millions of bands.
+    LOW, HIGH = -36.0, 14436.0
+
+    def __init__(self, glyphs: list[Span]) -> None:
+        self.glyphs = glyphs
+        self.bands: dict[int, list[int]] = {}
+        for index, glyph in enumerate(glyphs):
+            assert glyph.bbox is not None
+            for band in self._bands(glyph.bbox):
+                self.bands.setdefault(band, []).append(index)
+
+    def under(self, span: Span) -> Background | None:
+        """Text printed on an icon glyph (a road number on its shield): its background is
+        the glyph, which neither the shapes nor a text-free render show, so it is unknown."""
+        box = span.bbox
+        area = _box_area(box) if box is not None else 0.0
+        if box is None or area <= 0:  # no box to lie on anything
+            return None
+        hits = [index for band in self._bands(box) for index in self.bands.get(band, ())
+                if _shared(box, self.glyphs[index].bbox) >= SHADOW_OVERLAP * area]  # type: ignore[arg-type]
+        if not hits:
+            return None
+        # Painting order between text runs is not reliable enough to use: the first listed wins.
+        return Background(None, f"symbol glyph ({self.glyphs[min(hits)].font})", uniform=False)
+
+    def _bands(self, box: BBox) -> range:
+        first = int(min(max(box[1], self.LOW), self.HIGH) // self.BAND)
+        last = int(min(max(box[3], self.LOW), self.HIGH) // self.BAND)
+        return range(first, last + 1)
+
+
+def _symbols(doc: Document, icons: set[int]) -> dict[int | None, _Symbols]:
+    """The icon-font glyphs placed on each PDF page (DOCX has no places to compare)."""
+    by_page: dict[int | None, list[Span]] = {}
     if doc.format == "pdf":
         for block in doc.blocks:
             for span in block.spans:
-                if id(span) in found and span.bbox is not None and is_icon(span):
-                    symbols.setdefault(block.page, []).append(span)
-    return symbols
-
-
-def _on_symbol(span: Span, symbols: Iterable[Span]) -> Background | None:
-    """Text printed on an icon glyph (a road number on its shield): its background is the
-    glyph, which neither the shapes nor a text-free render show, so it is unknown."""
-    if span.bbox is None:
-        return None
-    for symbol in symbols:  # painting order between text runs is not reliable enough to use
-        assert symbol.bbox is not None
-        if _shared(span.bbox, symbol.bbox) >= SHADOW_OVERLAP * _box_area(span.bbox):
-            return Background(None, f"symbol glyph ({symbol.font})", uniform=False)
-    return None
+                if id(span) in icons and span.bbox is not None:
+                    by_page.setdefault(block.page, []).append(span)
+    return {page: _Symbols(glyphs) for page, glyphs in by_page.items()}
 
 
 def is_icon(span: Span) -> bool:
     """A glyph from an icon or symbol font, or only private-use characters (icon fonts)."""
-    if span.font and ICON_FONTS.search(span.font):
-        return True
-    return all(PRIVATE_USE[0] <= ord(c) <= PRIVATE_USE[1] for c in span.text if not c.isspace())
+    return _icon_font(span.font) or _PRINTED_NOT_PRIVATE.search(span.text) is None
+
+
+@lru_cache(maxsize=1024)
+def _icon_font(font: str | None) -> bool:
+    """An icon or symbol font (documents use few fonts, many times: cached)."""
+    return bool(font) and ICON_FONTS.search(font) is not None
 
 
 def _watermark(m: Measure, turned: bool) -> bool:
@@ -329,8 +372,17 @@ def measure(doc: Document, span: Span, background: Background, limits: Limits) -
     large = is_large(span, limits)
     needed = limits.large if large else limits.normal
     ratio = contrast(fg, background.colour) if fg is not None and background.colour is not None else None
-    assumed = doc.format == "docx" and background.source in PAGE_SOURCES
-    return Measure(span, fg, background, needed, large, ratio, assumed)
+    page_coloured = (doc.format == "docx" and background.source in PAGE_SOURCES
+                     and _same_colour(fg, background.colour))
+    return Measure(span, fg, background, needed, large, ratio, page_coloured)
+
+
+def _same_colour(a: RGB | None, b: RGB | None) -> bool:
+    """Two known colours within SAME_COLOUR of each other on every channel."""
+    if a is None or b is None:
+        return False
+    return (abs(a[0] - b[0]) <= SAME_COLOUR and abs(a[1] - b[1]) <= SAME_COLOUR
+            and abs(a[2] - b[2]) <= SAME_COLOUR)
 
 
 def is_large(span: Span, limits: Limits) -> bool:
@@ -345,10 +397,16 @@ def is_bold(span: Span) -> bool:
     return bool(span.bold) or (span.weight or 0) >= BOLD_WEIGHT or "synthetic-bold" in span.traits
 
 
-def _recommended(m: Measure, opts: Options) -> float:
-    if m.large:
-        return opts.recommended_large_text_contrast_ratio
-    return opts.recommended_contrast_ratio
+def _failing_and_doubtful(found: list[Measure]) -> tuple[list[Measure], list[Measure]]:
+    """The spans below their limit, and the others that a person must judge."""
+    failing: list[Measure] = []
+    doubtful: list[Measure] = []
+    for m in found:
+        if m.fails:
+            failing.append(m)
+        elif m.doubtful:
+            doubtful.append(m)
+    return failing, doubtful
 
 
 def _failure(block: Block, failing: list[Measure]) -> Finding:

@@ -35,9 +35,10 @@ def reversed_type(doc: Document, opts: Options) -> Iterator[Finding]:
             yield Finding.na("The document has no text.")
         return
     measured = measures(doc, opts).by_span
+    margin = opts.reversed_luminance_margin
     judged = 0
     for block in doc.blocks:
-        reversed_ = [m for s in block.spans if (m := measured.get(id(s))) and is_reversed(m, opts)]
+        reversed_ = [m for s in block.spans if (m := measured.get(id(s))) and is_reversed(m, margin)]
         if reversed_:
             judged += 1
             yield from _block_findings(block, reversed_, opts)
@@ -47,13 +48,14 @@ def reversed_type(doc: Document, opts: Options) -> Iterator[Finding]:
         yield Finding.info(f"{judged} paragraph(s) with reversed text were found.", count=judged)
 
 
-def is_reversed(m: Measure, opts: Options) -> bool:
-    """Lighter than the background; light text on an unmeasured picture counts too."""
+def is_reversed(m: Measure, margin: float) -> bool:
+    """Lighter than the background by more than ``margin`` (the option
+    ``reversed_luminance_margin``); light text on an unmeasured picture counts too."""
     if m.fg is None:
         return False
     if m.background.colour is None:
         return m.background.over_image and luminance(m.fg) >= LIGHT_TEXT_LUMINANCE
-    return luminance(m.fg) > luminance(m.background.colour) + opts.reversed_luminance_margin
+    return luminance(m.fg) > luminance(m.background.colour) + margin
 
 
 def _block_findings(block: Block, reversed_: list[Measure], opts: Options) -> Iterator[Finding]:
