@@ -25,12 +25,13 @@ used as columns.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from statistics import median
 
 from clearprint.analysis.geometry import from_display, is_horizontal, overlap, to_display
 from clearprint.analysis.text import dominant_size, visible
-from clearprint.model import BBox, Block, Document, Line, Page, Part, Role, Span
+from clearprint.model import BBox, Block, Document, Line, Page, Part, Role, Shape, Span
 
 MIN_COLUMN_LINES = 3  # groups with fewer lines do not make a column
 MIN_OVERLAP_SIZES = 2.0  # vertical overlap of a pair, in type sizes
@@ -192,14 +193,19 @@ def page_columns(doc: Document) -> list[PageColumns]:
 
 
 def page_gutters(doc: Document, page: Page) -> list[Gutter]:
-    """The column gutters of a page, left to right."""
-    for columns in page_columns(doc):
-        if columns.page is page:
-            return [Gutter(page=page.number, rect=from_display(_union([p.box for p in gap.pairs]), page),
-                           width=round(gap.narrowest.width, 2), rule=gap.narrowest.rule,
-                           pairs=[(p.left.block, p.right.block) for p in gap.pairs])
-                    for gap in sorted(columns.gutters, key=lambda g: g.x0)]
-    return []
+    """The column gutters of a page, left to right (worked out for all pages at once, cached)."""
+    if "gutters" not in doc.cache:
+        doc.cache["gutters"] = {columns.page.number: _plain_gutters(columns) for columns in page_columns(doc)}
+    return doc.cache["gutters"].get(page.number, [])
+
+
+def _plain_gutters(columns: PageColumns) -> list[Gutter]:
+    """A page's gutters as plain records, left to right."""
+    page = columns.page
+    return [Gutter(page=page.number, rect=from_display(_union([p.box for p in gap.pairs]), page),
+                   width=round(gap.narrowest.width, 2), rule=gap.narrowest.rule,
+                   pairs=[(p.left.block, p.right.block) for p in gap.pairs])
+            for gap in sorted(columns.gutters, key=lambda g: g.x0)]
 
 
 def text_margins(page: Page, include_furniture: bool = True) -> Margins | None:
@@ -278,8 +284,7 @@ def _split_joined(pieces: list[Piece], page: Page) -> list[Piece]:
         return pieces
     out: list[Piece] = []
     for piece, candidates in zip(pieces, starts, strict=True):
-        cuts = sorted({c for c in candidates for x in splits
-                       if x - SPLIT_ALIGN_PT <= c <= x + 3 * piece.size})
+        cuts = _cuts(candidates, splits, piece.size)
         out += _cut(piece, cuts, page) if cuts else [piece]
     return out
 
@@ -301,19 +306,34 @@ def _inner_starts(piece: Piece, page: Page) -> list[float]:
     return found
 
 
+def _cuts(candidates: list[float], splits: list[float], size: float) -> list[float]:
+    """The inner starts that fall at a split (from just left of it to three type sizes
+    right of it), sorted; ``splits`` are sorted, so only the last one starting at or
+    left of a start can hold it."""
+    lows = [x - SPLIT_ALIGN_PT for x in splits]
+    found = set()
+    for c in candidates:
+        last = bisect.bisect_right(lows, c) - 1
+        if last >= 0 and c <= splits[last] + 3 * size:
+            found.add(c)
+    return sorted(found)
+
+
 def _cut(piece: Piece, cuts: list[float], page: Page) -> list[Piece]:
-    """The piece's spans divided at each cut (displayed x where a column starts)."""
-    parts: list[list[Span]] = [[] for _ in range(len(cuts) + 1)]
+    """The piece's spans divided at each cut (sorted displayed x where a column starts)."""
+    starts = [c - SPLIT_ALIGN_PT for c in cuts]
+    parts: list[list[tuple[Span, BBox]]] = [[] for _ in range(len(cuts) + 1)]
     for span in piece.line.spans:
         if span.bbox is not None:
-            x = to_display(span.bbox, page)[0]
-            parts[sum(1 for c in cuts if x >= c - SPLIT_ALIGN_PT)].append(span)
+            box = to_display(span.bbox, page)
+            parts[bisect.bisect_right(starts, box[0])].append((span, box))  # the cuts it is past
     out = []
-    for spans in parts:
-        boxes = [to_display(s.bbox, page) for s in spans if visible(s) and s.bbox is not None]
+    for part in parts:
+        boxes = [box for span, box in part if visible(span)]
         if boxes:
             box = (min(b[0] for b in boxes), piece.box[1], max(b[2] for b in boxes), piece.box[3])
-            out.append(Piece(box, "".join(s.text for s in spans), piece.size, piece.block, piece.line))
+            out.append(Piece(box, "".join(span.text for span, _ in part), piece.size, piece.block,
+                             piece.line))
     return out
 
 
@@ -325,11 +345,14 @@ def _column_like(group: Group) -> bool:
 
 def _gutters(page: Page, groups: list[Group]) -> list[ColumnGap]:
     candidates = [g for g in groups if _column_like(g)]
+    if len(candidates) < 2:
+        return []  # a gutter needs a column on each side
+    shapes = [(shape, to_display(shape.bbox, page)) for shape in page.shapes]
     pairs = []
     for left in candidates:
         right = _right_neighbour(left, candidates, groups)
         if right is not None:
-            pairs.append(_pair(page, left, right))
+            pairs.append(_pair(shapes, left, right))
     gaps: list[ColumnGap] = []
     for pair in sorted(pairs, key=lambda p: (p.left.box[2], p.top)):
         home = next((g for g in gaps if pair.left.box[2] < g.x1 and g.x0 < pair.right.box[0]), None)
@@ -386,20 +409,20 @@ def _right_neighbour(left: Group, candidates: list[Group], groups: list[Group]) 
     return best
 
 
-def _pair(page: Page, left: Group, right: Group) -> Pair:
+def _pair(shapes: list[tuple[Shape, BBox]], left: Group, right: Group) -> Pair:
     top, bottom = max(left.box[1], right.box[1]), min(left.box[3], right.box[3])
     spans = [s for g in (left, right) for p in g.pieces for s in p.line.spans]
     size = dominant_size(spans) or left.size
     gap = (left.box[2], top, right.box[0], bottom)
-    return Pair(left, right, top, bottom, size, _has_rule(page, gap, size))
+    return Pair(left, right, top, bottom, size, _has_rule(shapes, gap, size))
 
 
-def _has_rule(page: Page, gap: BBox, size: float) -> bool:
+def _has_rule(shapes: list[tuple[Shape, BBox]], gap: BBox, size: float) -> bool:
     """A line standing in the gutter beside the text: a thin upright shape, or the
-    side of an outlined box (each column framed in its own panel)."""
+    side of an outlined box (each column framed in its own panel). ``shapes`` are
+    the page's, with their displayed boxes."""
     need = min(0.5 * (gap[3] - gap[1]), RULE_MIN_SIZES * size)
-    for shape in page.shapes:
-        x0, y0, x1, y1 = to_display(shape.bbox, page)
+    for shape, (x0, y0, x1, y1) in shapes:
         if y1 - y0 < RULE_MIN_SIZES * size or overlap(y0, y1, gap[1], gap[3]) < need:
             continue
         if x1 - x0 < RULE_WIDTH:

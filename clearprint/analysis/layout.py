@@ -19,8 +19,7 @@ captions. On page 1, centred or right-aligned lines that are not sentences
 (authors, affiliations, dates) between the title and the running text are
 title matter. Short lines flush left with their neighbours are never centred.
 
-Helpers for checks: :func:`body_size`, :func:`block_size`, :func:`line_pitch`,
-:func:`line_extents`;
+Helpers for checks: :func:`body_size` and :func:`line_pitch`;
 columns and margins live in ``clearprint.analysis.columns``.
 """
 
@@ -32,7 +31,7 @@ import math
 import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clearprint.analysis import regions
@@ -76,6 +75,7 @@ NEIGHBOUR_SIZES = 3.0  # blocks this close (in type sizes) above or below are ne
 _LEADER_LINE = re.compile(r"^(.{3,}?)[\s.·…_]{2,}(\d{1,4}|[ivxlcdm]+)$", re.IGNORECASE)
 _LEADER_DOTS = re.compile(r"[.·…_]{3,}|\s{2,}")
 _PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}", re.IGNORECASE)
+_NUMBER_CHAR = re.compile(r"[\divxlcdm]", re.IGNORECASE)  # a leader line ends in one
 _SENTENCE_CLOSE = re.compile(r"[.!?:;][\"'’”)\]]*$")
 _SENTENCE_END = (".", ",", ";")
 _CAPTION_LABEL = re.compile(
@@ -144,16 +144,16 @@ def body_size(doc: Document) -> float | None:
     return None
 
 
-def block_size(block: Block) -> float | None:
-    """The block's dominant size, weighted by characters."""
-    counts: Counter[float] = Counter()
-    for span in block.spans:
-        if span.size:
-            counts[span.size] += len(span.text) - span.text.count(" ")
-    return counts.most_common(1)[0][0] if counts else None
-
-
 # Per-block facts -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Run:
+    """A visible span of a line (one with a box), on the displayed page."""
+
+    x0: float
+    end: float  # where its ink ends: trailing spaces left out
+    text: str  # stripped
 
 
 @dataclass(slots=True)
@@ -163,28 +163,51 @@ class _Facts:
     block: Block
     page: Page
     box: BBox  # displayed page space
-    size: float
+    size: float  # the dominant size, weighted by characters
     text: str
     lines: int
     bold_share: float
+    size_chars: dict[float, int]  # characters at each type size (spans of known size)
     horizontal: bool
+    line_boxes: list[BBox]  # each line's box, displayed
     body: float = 0.0  # the body size the block is judged against (its page's)
     region: str | None = None  # "header" (of a table), "table", "rows" (a table without rules), "figure"
+    contents: bool = False  # entries of a contents list
+    label: bool | None = None  # label-like (see _label_like), once judged
 
 
 def _facts(block: Block, page: Page) -> _Facts:
     chars = bold = 0
+    size_chars: dict[float, int] = {}
     for span in block.spans:
         n = len(span.text) - span.text.count(" ")
         chars += n
         if span.bold:
             bold += n
-    return _Facts(
+        if span.size:
+            size_chars[span.size] = size_chars.get(span.size, 0) + n
+    fact = _Facts(
         block=block, page=page, box=to_display(block.bbox or (0, 0, 0, 0), page),
-        size=block_size(block) or 0.0, text=" ".join(block.text.split()),
+        size=max(size_chars, key=size_chars.__getitem__, default=0.0), text=" ".join(block.text.split()),
         lines=len(block.lines), bold_share=bold / chars if chars else 0.0,
+        size_chars=size_chars,
         horizontal=all(is_horizontal(line) for line in block.lines),
+        line_boxes=[to_display(line.bbox, page) for line in block.lines],
     )
+    fact.contents = _is_contents(fact)
+    return fact
+
+
+def _runs(line: Line, page: Page) -> list[_Run]:
+    """The line's visible spans, placed for the measures of labels and cells."""
+    runs = []
+    for span in line.spans:
+        text = span.text.strip()
+        if span.bbox is None or not text:
+            continue
+        box = to_display(span.bbox, page)
+        runs.append(_Run(box[0], box[0] + _ink_width(span, box), text))
+    return runs
 
 
 def _page_body_sizes(facts: Iterable[_Facts], document_body: float) -> None:
@@ -196,9 +219,8 @@ def _page_body_sizes(facts: Iterable[_Facts], document_body: float) -> None:
         members[fact.page.number].append(fact)
         if fact.horizontal:
             page_counts = counts[fact.page.number]
-            for span in fact.block.spans:
-                if span.size:
-                    page_counts[round(span.size * 2) / 2] += len(span.text) - span.text.count(" ")
+            for size, chars in fact.size_chars.items():
+                page_counts[round(size * 2) / 2] += chars
     for number, page_facts in members.items():
         body = document_body
         found = counts.get(number)
@@ -273,21 +295,18 @@ def _figure_text(page: Page, facts: list[_Facts], tables: list[BBox]) -> None:
             fact.region = "figure"  # in the drawing, or small type or numbers reaching into it (axis labels)
 
 
-def _longest_stretch(line: Line, fact: _Facts) -> int:
+def _longest_stretch(runs: list[_Run], fact: _Facts) -> int:
     """Characters in the longest stretch of a line without a wide gap: labels of a
     diagram that stand level (one in each box) come out as one line."""
     gap = STRETCH_GAP_EM * (fact.size or fact.body)
     longest = current = 0
     end: float | None = None
-    for span in line.spans:
-        if span.bbox is None or not span.text.strip():
-            continue
-        box = to_display(span.bbox, fact.page)
-        if end is not None and box[0] - end > gap:
+    for run in runs:
+        if end is not None and run.x0 - end > gap:
             current = 0
-        current += len(span.text.strip()) + (1 if current else 0)
+        current += len(run.text) + (1 if current else 0)
         longest = max(longest, current)
-        end = box[0] + _ink_width(span, fact.page)
+        end = run.end
     return longest
 
 
@@ -321,9 +340,14 @@ def _tabular(facts: list[_Facts]) -> list[_Facts]:
     for fact in facts:
         if not fact.horizontal or fact.lines == 0:
             continue
-        cells = [_cell_start(line, fact) for line in fact.block.lines]
-        if all(cell is not None for cell in cells):
-            starts[fact.block.index] = [cell for cell in cells if cell is not None]
+        cells = []
+        for line in fact.block.lines:
+            cell = _cell_start(_runs(line, fact.page), fact)
+            if cell is None:
+                break
+            cells.append(cell)
+        else:
+            starts[fact.block.index] = cells
     if not starts:
         return []
     every = sorted((x, end, chars) for found in starts.values() for x, end, chars in found)
@@ -341,23 +365,22 @@ def _tabular(facts: list[_Facts]) -> list[_Facts]:
             if all(any(low <= x <= high for low, high in aligned) for x, _, _ in found)]
 
 
-def _cell_start(line: Line, fact: _Facts) -> tuple[float, float, int] | None:
+def _cell_start(runs: list[_Run], fact: _Facts) -> tuple[float, float, int] | None:
     """Where the last value of a line starts after a gap (x, end of the text before it,
     characters from it on), in displayed space; None when the line is one run of words."""
-    spans = [s for s in line.spans if s.bbox is not None and s.text.strip()]
     gap = CELL_GAP_EM * (fact.size or fact.body)
-    found = None
-    for i in range(1, len(spans)):
-        end = to_display(spans[i - 1].bbox, fact.page)[0] + _ink_width(spans[i - 1], fact.page)
-        start = to_display(spans[i].bbox, fact.page)[0]
-        if start - end >= gap:
-            found = (start, end, sum(len(s.text.strip()) for s in spans[i:]))
-    return found
+    last = None
+    for i in range(1, len(runs)):
+        if runs[i].x0 - runs[i - 1].end >= gap:
+            last = i
+    if last is None:
+        return None
+    return runs[last].x0, runs[last - 1].end, sum(len(r.text) for r in runs[last:])
 
 
-def _ink_width(span: Span, page: Page) -> float:
-    """A span's width without its trailing spaces (estimated from its characters)."""
-    box = to_display(span.bbox or (0, 0, 0, 0), page)
+def _ink_width(span: Span, box: BBox) -> float:
+    """A span's width without its trailing spaces (estimated from its characters);
+    ``box`` is the span's box on the displayed page."""
     width = box[2] - box[0]
     text = span.text
     kept = len(text.rstrip())
@@ -397,10 +420,16 @@ def _running(fact: _Facts) -> bool:
 
 def _label_like(fact: _Facts) -> bool:
     """A label, a value, a key: a few short lines in small type, or a few words;
-    never heading-size text (a title set on artwork)."""
+    never heading-size text (a title set on artwork). Judged once per block."""
+    if fact.label is None:
+        fact.label = _judge_label(fact)
+    return fact.label
+
+
+def _judge_label(fact: _Facts) -> bool:
     if fact.lines == 0 or fact.lines > LABEL_MAX_LINES or fact.size >= HEADING_RATIO * fact.body:
         return False
-    if any(_longest_stretch(line, fact) > LABEL_MAX_CHARS for line in fact.block.lines):
+    if any(_longest_stretch(_runs(line, fact.page), fact) > LABEL_MAX_CHARS for line in fact.block.lines):
         return False
     small = fact.size <= LABEL_SIZE_RATIO * fact.body
     return small or (fact.lines <= 2 and len(fact.text) <= LABEL_MAX_CHARS)
@@ -421,7 +450,7 @@ def _assign_roles(doc: Document, size: float, facts: dict[int, _Facts]) -> None:
         block = fact.block
         if index in furniture:
             block.role = Role.FURNITURE
-        elif _is_contents(fact):
+        elif fact.contents:
             block.role = Role.CONTENTS
         elif fact.region == "figure":
             block.role = Role.FIGURE
@@ -452,14 +481,23 @@ def _bold_marks_headings(facts: Iterable[_Facts], body: float) -> bool:
 def _heading_like(fact: _Facts, stack: tuple[int, int], bold_marks: bool) -> bool:
     """Large and short (with the same-size text stacked with it), or bold, short
     and not a sentence unless numbered ("A(12) Names of referees.") (B.1.3)."""
-    letters = sum(c.isalpha() for c in fact.text)
-    if letters < 2:
+    if not _has_letters(fact.text, 2):
         return False
     lines, chars = stack
     if fact.size >= HEADING_RATIO * fact.body:
         return lines <= HEADING_MAX_LINES and chars <= HEADING_MAX_CHARS
     return (bold_marks and fact.bold_share >= 0.8 and fact.lines <= 2 and len(fact.text) <= 100
             and (not fact.text.endswith(_SENTENCE_END) or bool(_NUMBERED.match(fact.text))))
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """At least ``count`` letters in the text (looked for only until found)."""
+    for char in text:
+        if char.isalpha():
+            count -= 1
+            if count == 0:
+                return True
+    return False
 
 
 def _stacks(facts: Iterable[_Facts], furniture: set[int]) -> dict[int, tuple[int, int]]:
@@ -471,7 +509,7 @@ def _stacks(facts: Iterable[_Facts], furniture: set[int]) -> dict[int, tuple[int
     """
     by_page: dict[int, list[_Facts]] = defaultdict(list)
     for fact in facts:
-        if fact.block.index not in furniture and fact.horizontal and not _is_contents(fact):
+        if fact.block.index not in furniture and fact.horizontal and not fact.contents:
             by_page[fact.page.number].append(fact)
     parent: dict[int, int] = {}
 
@@ -481,8 +519,10 @@ def _stacks(facts: Iterable[_Facts], furniture: set[int]) -> dict[int, tuple[int
         return i
 
     for members in by_page.values():
+        downwards = sorted(members, key=lambda f: f.box[1])
+        tops = [f.box[1] for f in downwards]
         for upper in members:
-            under = _next_under(upper, members)
+            under = _next_under(upper, downwards, tops)
             if under is not None and abs(under.size - upper.size) <= 0.5:
                 parent[root(upper.block.index)] = root(under.block.index)
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -496,19 +536,17 @@ def _stacks(facts: Iterable[_Facts], furniture: set[int]) -> dict[int, tuple[int
     return stacks
 
 
-def _next_under(upper: _Facts, members: list[_Facts]) -> _Facts | None:
-    """The nearest block below ``upper`` that shares some of its width, if close enough."""
-    best: _Facts | None = None
+def _next_under(upper: _Facts, downwards: list[_Facts], tops: list[float]) -> _Facts | None:
+    """The nearest block below ``upper`` that shares some of its width, if close enough.
+
+    ``downwards`` are the page's blocks from the top down, ``tops`` their tops.
+    """
     reach = upper.box[3] + STACK_GAP_SIZES * (upper.size or upper.body)
     middle = (upper.box[1] + upper.box[3]) / 2
-    for other in members:
-        if other is upper or other.box[1] <= middle or other.box[1] > reach:
-            continue
-        if overlap(upper.box[0], upper.box[2], other.box[0], other.box[2]) <= 0:
-            continue
-        if best is None or other.box[1] < best.box[1]:
-            best = other
-    return best
+    for other in downwards[bisect.bisect_right(tops, middle):bisect.bisect_right(tops, reach)]:
+        if other is not upper and overlap(upper.box[0], upper.box[2], other.box[0], other.box[2]) > 0:
+            return other
+    return None
 
 
 def _titles(facts: dict[int, _Facts], stacks: dict[int, tuple[int, int]], bold_marks: bool) -> set[int]:
@@ -571,7 +609,8 @@ def _is_contents(fact: _Facts) -> bool:
 
 def _leader_line(line: Line, fact: _Facts) -> bool:
     text = line.text.strip()
-    if _LEADER_LINE.match(text) and _LEADER_DOTS.search(text):
+    # The quick tests first: most lines do not end in a number.
+    if _NUMBER_CHAR.match(text[-1:]) and _LEADER_DOTS.search(text) and _LEADER_LINE.match(text):
         return True
     spans = [s for s in line.spans if s.text.strip() and s.bbox]
     if len(spans) < 2 or not _PAGE_NUMBER.fullmatch(spans[-1].text.strip()):
@@ -613,7 +652,7 @@ def _backdrops(doc: Document, facts: dict[int, _Facts]) -> set[tuple[int, int]]:
     (page, index): the text on them is not their caption, nor is the line beside."""
     lines: dict[int, list[BBox]] = defaultdict(list)
     for fact in facts.values():
-        lines[fact.page.number].extend(_line_boxes(fact))
+        lines[fact.page.number].extend(fact.line_boxes)
     found = set()
     for page in doc.pages:
         boxes = sorted(lines.get(page.number, ()), key=lambda b: b[1])
@@ -628,11 +667,6 @@ def _backdrops(doc: Document, facts: dict[int, _Facts]) -> set[tuple[int, int]]:
             if any(regions.share_inside(line, box) >= REGION_SHARE for line in boxes[first:last]):
                 found.add((page.number, number))
     return found
-
-
-def _line_boxes(fact: _Facts) -> Iterator[BBox]:
-    for line in fact.block.lines:
-        yield to_display(line.bbox, fact.page)
 
 
 def _image_box(image: Image, page: Page) -> BBox | None:
@@ -662,12 +696,6 @@ def _title_matter(first_page: list[_Facts]) -> None:
 
 
 # Alignment -----------------------------------------------------------------
-
-
-def line_extents(line: Line, page: Page) -> tuple[float, float]:
-    """Where a line starts and ends across the displayed page (glyph-tight)."""
-    x0, _, x1, _ = to_display(line.bbox, page)
-    return x0, x1
 
 
 def line_pitch(block: Block) -> float | None:
@@ -723,9 +751,9 @@ def _unless_flush_left(short: list[_Facts], facts: dict[int, _Facts]) -> None:
         tol = max(1.0, 0.1 * (fact.size or fact.body))
         reach = NEIGHBOUR_SIZES * (fact.size or fact.body)
         for other in by_page[fact.page.number]:
-            if (other is not fact and any(abs(x - fact.box[0]) <= tol for x in _starts(other))
-                    and abs(other.box[2] - fact.box[2]) > 2 * tol
-                    and -overlap(other.box[1], other.box[3], fact.box[1], fact.box[3]) <= reach):
+            if (other is not fact and abs(other.box[2] - fact.box[2]) > 2 * tol
+                    and -overlap(other.box[1], other.box[3], fact.box[1], fact.box[3]) <= reach
+                    and any(abs(x - fact.box[0]) <= tol for x in _starts(other))):
                 fact.block.alignment = None
                 fact.block.alignment_source = None
                 break
@@ -747,7 +775,7 @@ def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) 
     if not fact.horizontal or not fact.block.lines:
         return None
     em = fact.size or 10.0
-    extents = [line_extents(line, fact.page) for line in fact.block.lines]
+    extents = [(box[0], box[2]) for box in fact.line_boxes]
     if len(extents) >= 3:
         return _classify_paragraph(fact.block.lines, extents, em)
     if len(extents) == 2 and _centred_pair(extents, em):

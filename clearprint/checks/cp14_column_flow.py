@@ -116,27 +116,27 @@ def _columns(page_cols: PageColumns, gutter: ColumnGap) -> tuple[Column, Column]
 
 def _extend(seed: list[Group], groups: list[Group], limit: tuple[float | None, float | None]) -> Column:
     """The column the seed groups stand in, with the groups in line above and below them."""
-    members = list({id(g): g for g in seed}.values())
-    box = _union([g.box for g in members])
+    members = {id(g): g for g in seed}  # by identity, in the order they join
+    box = _union([g.box for g in members.values()])
     low = limit[0] if limit[0] is not None else float("-inf")
     high = limit[1] if limit[1] is not None else float("inf")
     changed = True
     while changed:
         changed = False
         for group in groups:
-            if any(group is m for m in members):
+            if id(group) in members:
                 continue
             reach = EXTEND_GAP_SIZES * group.size
             inside = (group.box[0] >= box[0] - group.size and group.box[2] <= box[2] + group.size
                       and group.box[0] > low and group.box[2] < high)
             near = group.box[1] <= box[3] + reach and group.box[3] >= box[1] - reach
             if inside and near:
-                members.append(group)
+                members[id(group)] = group
                 box = _union([box, group.box])
                 changed = True
     size = min(g.size for g in seed)
-    text_top = min(g.box[1] for g in members if g.size <= TEXT_SIZE_SHARE * size)
-    return Column(sorted(members, key=lambda g: g.box[1]), box, text_top)
+    text_top = min(g.box[1] for g in members.values() if g.size <= TEXT_SIZE_SHARE * size)
+    return Column(sorted(members.values(), key=lambda g: g.box[1]), box, text_top)
 
 
 def _problems(page: Page, left: Column, right: Column, gutter: ColumnGap,

@@ -23,9 +23,13 @@ patterned shading, rotated text directions and underlining.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from PIL import Image, ImageDraw
 
 from clearprint.analysis.background import luminance
 from clearprint.analysis.geometry import to_display
@@ -113,11 +117,13 @@ def layout(doc: Document, opts: Options) -> Iterator[Finding]:
         for block in doc.blocks:
             if block.page is not None:
                 by_page.setdefault(block.page, []).append(block)
-        spreads = _spread_lines(doc.pages, by_page)
+        off_page = {page.number: _off_page(page, by_page.get(page.number, [])) for page in doc.pages}
+        spreads = _spread_lines(doc.pages, off_page)
         body = body_size(doc) or DEFAULT_BODY_SIZE
         for page in doc.pages:
             if not page.scanned:
-                _page_signs(page, by_page.get(page.number, []), opts, signs, spreads, body)
+                _page_signs(page, by_page.get(page.number, []), opts, signs, spreads, body,
+                            off_page[page.number])
     else:
         _docx_signs(doc, opts, signs)
     for sign in signs.values():
@@ -172,34 +178,37 @@ def _readable(span: Span) -> bool:
     return visible(span) and any(c.isalnum() for c in span.text)
 
 
-def _families(spans: list[Span]) -> list[str]:
-    """The font families used for letters and digits, each shown by its first font's name.
+def _families(readable: list[Span]) -> list[str]:
+    """The font families used for letters and digits (in ``readable`` spans), each
+    shown by its first font's name.
 
     Fonts embedded under made-up names (TTE1A2B3Ct00, a hash) say nothing of
     their family and are left out.
     """
     found: dict[str, str] = {}
-    for span in spans:
-        if span.font and _readable(span) and not OPAQUE_FONT.match(span.font.split("+")[-1]):
-            name = family(span.font)
-            if name and not name.startswith(SYMBOL_FONTS):
-                found.setdefault(name, re.split(r"[-,]", span.font.split("+")[-1])[0])
+    for font in dict.fromkeys(s.font for s in readable if s.font):  # each font once, in order of use
+        name = font.split("+")[-1]
+        if OPAQUE_FONT.match(name):
+            continue
+        family_name = family(font)
+        if family_name and not family_name.startswith(SYMBOL_FONTS):
+            found.setdefault(family_name, re.split(r"[-,]", name)[0])
     return list(found.values())
 
 
-def _sizes(spans: list[Span]) -> list[float]:
-    return sorted({round(s.size * 2) / 2 for s in spans if s.size and _readable(s) and not s.superscript})
+def _sizes(readable: list[Span]) -> list[float]:
+    return sorted({round(s.size * 2) / 2 for s in readable if s.size and not s.superscript})
 
 
 def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str, Sign],
-                spreads: set[int], body: float) -> None:
+                spreads: set[int], body: float, off_page: list[_OffPage]) -> None:
     here = Location(page=page.number, rotation=page.rotation or None)
-    spans = [s for b in blocks for s in b.spans]
-    families = _families(spans)
+    readable = [s for b in blocks for s in b.spans if _readable(s)]
+    families = _families(readable)
     if len(families) > opts.max_font_families:
         _add(signs, "fonts", page.number, len(families),
              f"{len(families)} ({_listed(families)})", here)
-    sizes = _sizes(spans)
+    sizes = _sizes(readable)
     if len(sizes) > opts.max_type_sizes:
         _add(signs, "sizes", page.number, len(sizes),
              f"{len(sizes)} ({', '.join(f'{s:g}' for s in sizes)} pt)", here)
@@ -208,11 +217,11 @@ def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str,
         chars, first = over
         _add(signs, "over_pictures", page.number, chars,
              f"{chars} characters", first)
-    panels = _reversed_panels(page, spans)
+    panels = _reversed_panels(page, readable)
     if len(panels) > opts.max_reversed_panels:
         _add(signs, "reversed_panels", page.number, len(panels),
              f"{len(panels)} panels", here.but(bbox=panels[0]))
-    decoration = _decorative_shapes(page, spans)
+    decoration = _decorative_shapes(page, readable)
     if decoration > opts.max_decorative_shapes:
         _add(signs, "decoration", page.number, decoration,
              f"{decoration} shapes", here)
@@ -228,7 +237,7 @@ def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str,
     if page.hidden_chars:
         _add(signs, "hidden", page.number, page.hidden_chars,
              f"{page.hidden_chars} characters", here)
-    _cut_off_signs(page, blocks, spreads, body, signs)
+    _cut_off_signs(page, off_page, spreads, body, signs)
     if page.clipped_chars >= CLIPPED_MIN_CHARS:
         _add(signs, "clipped", page.number, page.clipped_chars,
              f"{page.clipped_chars} characters", here)
@@ -269,39 +278,52 @@ def _over_pictures(page: Page, blocks: list[Block]) -> tuple[int, Location] | No
     return chars, first
 
 
-def _reversed_panels(page: Page, spans: list[Span]) -> list[BBox]:
-    """Dark filled shapes that carry light text."""
-    light = [s for s in spans if s.bbox is not None and s.color is not None and _readable(s)
-             and luminance(s.color) > LIGHT_TEXT]
-    if not light:
+def _reversed_panels(page: Page, readable: list[Span]) -> list[BBox]:
+    """Dark filled shapes that carry light text (among the ``readable`` spans)."""
+    dark = [shape for shape in page.shapes if shape.fill is not None
+            and luminance(shape.fill) < DARK_PANEL and shape.opacity >= 0.5]
+    if not dark:
         return []
+    light = [s for s in readable if s.bbox is not None and s.color is not None
+             and luminance(s.color) > LIGHT_TEXT]
     panels = []
-    for shape in page.shapes:
-        if shape.fill is None or luminance(shape.fill) >= DARK_PANEL or shape.opacity < 0.5:
-            continue
+    for shape in dark:
         if any(_centre_in(s.bbox, shape.bbox) and (shape.order is None or s.order is None
                                                    or shape.order < s.order) for s in light):
             panels.append(shape.bbox)
     return panels
 
 
-def _decorative_shapes(page: Page, spans: list[Span]) -> int:
-    """Small shapes that are neither rules nor panels behind text."""
+def _decorative_shapes(page: Page, readable: list[Span]) -> int:
+    """Small shapes that are neither rules nor panels behind (``readable``) text."""
     limit = SMALL_SHARE * page.width * page.height
     small = [s for s in page.shapes
              if min(s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]) >= THIN_PT and _area(s.bbox) < limit]
     if not small:
         return 0
-    boxes = [s.bbox for s in spans if s.bbox is not None and _readable(s)]
-    return sum(1 for shape in small if not any(_centre_in(b, shape.bbox) for b in boxes))
+    # Text centres from the top down, so each shape looks only at those level with it.
+    centres = sorted(((b[1] + b[3]) / 2, (b[0] + b[2]) / 2) for s in readable if (b := s.bbox) is not None)
+    heights = [y for y, _ in centres]
+    return sum(1 for shape in small if not _holds_centre(shape.bbox, centres, heights))
+
+
+def _holds_centre(box: BBox, centres: list[tuple[float, float]], heights: list[float]) -> bool:
+    """One of the points ((y, x), from the top down; ``heights`` their y) lies in the box."""
+    first, last = bisect.bisect_left(heights, box[1]), bisect.bisect_right(heights, box[3])
+    return any(box[0] <= x <= box[2] for _, x in centres[first:last])
 
 
 def _white_share(page: Page, blocks: list[Block]) -> float:
-    """1 - the share of the page covered by text lines, pictures and inked fills."""
+    """1 - the share of the page covered by text lines, pictures and inked fills.
+
+    The page is a grid of ``GRID_PT`` cells; each box inks the cells it touches,
+    painted on a small image so that overlapping boxes count once.
+    """
     box = (0.0, 0.0, page.width, page.height)
     columns = max(1, int(page.width / GRID_PT) + 1)
     rows = max(1, int(page.height / GRID_PT) + 1)
-    grid = [bytearray(columns) for _ in range(rows)]
+    grid = Image.new("L", (columns, rows))
+    draw = ImageDraw.Draw(grid)
     areas: list[BBox] = [to_display(ln.bbox, page) for b in blocks for ln in b.lines if ln.text.strip()]
     for image in page.images:
         if image.location.bbox is not None and not is_decorative(image, page):
@@ -318,22 +340,41 @@ def _white_share(page: Page, blocks: list[Block]) -> float:
                           min(area[2], box[2]), min(area[3], box[3]))
         if x1 <= x0 or y1 <= y0:
             continue
-        c0, c1 = int(x0 / GRID_PT), int(x1 / GRID_PT) + 1
-        ink = b"\x01" * (c1 - c0)
-        for row in grid[int(y0 / GRID_PT): int(y1 / GRID_PT) + 1]:
-            row[c0:c1] = ink
-    covered = sum(row.count(1) for row in grid)
-    return 1 - covered / (columns * rows)
+        # Both corners are inked: the cells from the one holding (x0, y0) to the one holding (x1, y1).
+        draw.rectangle((int(x0 / GRID_PT), int(y0 / GRID_PT), int(x1 / GRID_PT), int(y1 / GRID_PT)), fill=1)
+    return 1 - grid.histogram()[1] / (columns * rows)
 
 
-def _edge_sides(page: Page, line: Line) -> set[str]:
-    """The page edges a line of text runs over, as displayed.
+@dataclass(slots=True)
+class _OffPage:
+    """A line of text running over the edges of its page."""
+
+    block: Block
+    line: Line
+    box: BBox  # displayed
+    sides: set[str]
+
+
+def _off_page(page: Page, blocks: list[Block]) -> list[_OffPage]:
+    """The page's horizontal lines that run over its edges, paragraph by paragraph."""
+    found = []
+    for block in blocks:
+        for line in _horizontal(block):
+            box = to_display(line.bbox, page)
+            sides = _edge_sides(page, box)
+            if sides:
+                found.append(_OffPage(block, line, box, sides))
+    return found
+
+
+def _edge_sides(page: Page, box: BBox) -> set[str]:
+    """The page edges a line of text (its displayed box) runs over.
 
     A glyph box is as wide as the glyph but as tall as the line, so a line
     runs off the side as soon as it crosses it, off the top or foot only when
     half its height is over.
     """
-    x0, y0, x1, y1 = to_display(line.bbox, page)
+    x0, y0, x1, y1 = box
     over = 0.5 * (y1 - y0)
     sides = set()
     if x0 < -EDGE_PT:
@@ -350,26 +391,25 @@ def _horizontal(block: Block) -> Iterator[Line]:
     return (ln for ln in block.lines if abs(ln.angle) <= HORIZONTAL_DEGREES and not ln.vertical)
 
 
-def _cut_off_signs(page: Page, blocks: list[Block], spreads: set[int], body: float,
+def _cut_off_signs(page: Page, off_page: list[_OffPage], spreads: set[int], body: float,
                    signs: dict[str, Sign]) -> None:
     """Lines running off the page: a "no" for reading text, a person's call for display type."""
-    for block in blocks:
-        cut = [ln for ln in _horizontal(block) if _edge_sides(page, ln)]
-        if not cut:
-            continue
-        where = block.location.but(bbox=cut[0].bbox, excerpt=excerpt(cut[0].text))
-        size = dominant_size(cut[0].spans) or body
+    for _, members in itertools.groupby(off_page, key=lambda off: id(off.block)):
+        cut = list(members)
+        block, first = cut[0].block, cut[0].line
+        where = block.location.but(bbox=first.bbox, excerpt=excerpt(first.text))
+        size = dominant_size(first.spans) or body
         if id(block) in spreads:
             _add(signs, "spread", page.number, len(cut), "it is cut at the inner edge of each page", where)
         elif size > max(DISPLAY_SIZE_FACTOR * body, DISPLAY_MIN_PT):
             _add(signs, "cut_off_display", page.number, size, f"{size:g} pt type", where)
         else:
-            sides = sorted({side for ln in cut for side in _edge_sides(page, ln)})
+            sides = sorted({side for off in cut for side in off.sides})
             _add(signs, "cut_off", page.number, len(cut),
                  f"{len(cut)} line(s) cut off at the {' and '.join(sides)} edge", where, Severity.NO)
 
 
-def _spread_lines(pages: list[Page], by_page: dict[int, list[Block]]) -> set[int]:
+def _spread_lines(pages: list[Page], off_page: dict[int, list[_OffPage]]) -> set[int]:
     """Blocks (by id) whose line runs off one page and on across the facing one, level with it.
 
     A headline set across a two-page spread is cut at the inner edge of each
@@ -377,10 +417,8 @@ def _spread_lines(pages: list[Page], by_page: dict[int, list[Block]]) -> set[int
     """
     found: set[int] = set()
     for left, right in zip(pages, pages[1:], strict=False):
-        outgoing = [(b, to_display(ln.bbox, left)) for b in by_page.get(left.number, [])
-                    for ln in _horizontal(b) if "right" in _edge_sides(left, ln)]
-        incoming = [(b, to_display(ln.bbox, right)) for b in by_page.get(right.number, [])
-                    for ln in _horizontal(b) if "left" in _edge_sides(right, ln)]
+        outgoing = [(off.block, off.box) for off in off_page[left.number] if "right" in off.sides]
+        incoming = [(off.block, off.box) for off in off_page[right.number] if "left" in off.sides]
         for a, box_a in outgoing:
             for b, box_b in incoming:
                 if min(box_a[3], box_b[3]) - max(box_a[1], box_b[1]) > 0:
@@ -430,11 +468,12 @@ def _visible_boxes(doc: Document) -> int:
 
 def _docx_signs(doc: Document, opts: Options, signs: dict[str, Sign]) -> None:
     spans = [(b, s) for b in doc.blocks for s in b.spans]
-    families = _families([s for _, s in spans])
+    readable = [s for _, s in spans if _readable(s)]
+    families = _families(readable)
     if len(families) > opts.max_font_families:
         _add(signs, "fonts", None, len(families), f"{len(families)} in the document ({_listed(families)})",
              None)
-    sizes = _sizes([s for _, s in spans])
+    sizes = _sizes(readable)
     if len(sizes) > opts.max_type_sizes:
         _add(signs, "sizes", None, len(sizes),
              f"{len(sizes)} in the document ({', '.join(f'{s:g}' for s in sizes)} pt)", None)

@@ -154,11 +154,13 @@ def _furniture_lines(page: Page, blocks: list[Block]) -> Iterator[Mark]:
     edge = EDGE_SHARE * page.height
     for block in blocks:
         for line in block.lines:
-            text = " ".join(line.text.split())
-            if not text or abs(line.angle) > 2:
+            if abs(line.angle) > 2:
                 continue
             box = to_display(line.bbox, page)
-            if box[3] <= band or box[1] >= page.height - band:
+            if box[3] > band and box[1] < page.height - band:
+                continue
+            text = " ".join(line.text.split())
+            if text:
                 # A number at the end of a longer line counts only in a running
                 # head or footer: in the text it is a quantity ("10 seconds").
                 furniture = block.role is Role.FURNITURE or box[3] <= edge or box[1] >= page.height - edge
@@ -305,14 +307,15 @@ def _fit(marks: list[Mark], opts: Options) -> tuple[list[Mark], list[Mark]]:
         return [], []
     zone = Counter(m.zone for m in marks).most_common(1)[0][0]
     best: tuple[list[Mark], list[Mark]] = ([], marks)
+    in_zone = [m for m in marks if m.zone == zone]
+    y = median(m.depth for m in in_zone)
+    level = [m for m in in_zone if abs(m.depth - y) <= _tolerance(opts, m.page.height)]
     for anchor in ANCHORS:
-        in_zone = [m for m in marks if m.zone == zone]
         x = median(m.offset(anchor) for m in in_zone)
-        y = median(m.depth for m in in_zone)
-        inside = [m for m in in_zone if abs(m.offset(anchor) - x) <= _tolerance(opts, m.page.width)
-                  and abs(m.depth - y) <= _tolerance(opts, m.page.height)]
+        inside = [m for m in level if abs(m.offset(anchor) - x) <= _tolerance(opts, m.page.width)]
         if len(inside) > len(best[0]):
-            best = (inside, [m for m in marks if all(m is not i for i in inside)])
+            kept = {id(m) for m in inside}
+            best = (inside, [m for m in marks if id(m) not in kept])
     return best
 
 

@@ -34,9 +34,11 @@ not by its internal name ("Text48"), which the data keeps as ``field``.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from clearprint.analysis.images import in_furniture_band
 from clearprint.analysis.text import dominant_size, excerpt
@@ -69,6 +71,7 @@ LABEL_REACH_PT = 200.0  # a label on a field's left is at most this far from it
 LABEL_ABOVE_LINES = 1.5  # a label above a field is within this many of its line heights
 ABOVE_PENALTY_PT = 12.0  # a label on the left wins over one above unless this much further
 STRETCH_GAP_EM = 1.5  # a wider gap inside a printed line separates two labels
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -305,6 +308,25 @@ class _Text:
     text: str
 
 
+class _Sorted(Generic[T]):
+    """Items in order of one coordinate, to find those in a band of it without
+    looking at them all (a page of a form has hundreds of rules and lines)."""
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], float]) -> None:
+        self.items = sorted(items, key=key)
+        self.keys = [key(item) for item in self.items]
+
+    def within(self, low: float, high: float) -> list[T]:
+        """The items whose coordinate is from ``low`` to ``high``."""
+        return self.items[bisect.bisect_left(self.keys, low):bisect.bisect_right(self.keys, high)]
+
+    def down_from(self, value: float, including: bool) -> Iterator[T]:
+        """The items whose coordinate is below ``value`` (or equal, when ``including``),
+        nearest first."""
+        end = bisect.bisect_right(self.keys, value) if including else bisect.bisect_left(self.keys, value)
+        return reversed(self.items[:end])
+
+
 def _page_text(page: Page) -> list[_Text]:
     found = []
     for block in page.blocks:
@@ -331,8 +353,8 @@ def _static_pdf(doc: Document, opts: Options) -> Iterator[Spot | None]:
         widgets = _widgets(doc, page)
         rules = [r for r in rules if not any(_intersects(r.bbox, w, slack=2.0) for w in widgets)]
         yield from _rules(page, rules, text, opts)
+        covered = [t.box for t in text] + widgets
         for box in boxes:
-            covered = [t.box for t in text] + widgets
             if any(_intersects(box.bbox, other) for other in covered):
                 continue
             side = min(box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]) * MM_PER_PT
@@ -387,14 +409,23 @@ def _rules(page: Page, rules: list[Shape], text: list[_Text], opts: Options) -> 
     underlines, dividers, chart grids) are not judged.
     """
     limit = opts.min_writing_line_spacing_mm
-    rules = [r for r in rules if not _continued(r, rules) and not any(_scale_for(t, r.bbox) for t in text)]
+    by_baseline = _Sorted(text, key=lambda t: t.baseline)
+    # A line beside a rule has its baseline within LABEL_BASELINE_EM of its type size
+    # from the rule (a point more here, so that rounding cannot leave one out).
+    reach = LABEL_BASELINE_EM * max((t.size for t in text), default=0.0) + 1.0
+    by_top = _Sorted(rules, key=lambda r: r.bbox[1])
+    rules = [r for r in rules if not _continued(r, by_top) and not any(
+        _scale_for(t, r.bbox) for t in by_baseline.within(r.bbox[1] - reach, r.bbox[1] + reach))]
     busy = [s.bbox for s in page.shapes if not _horizontal_rule(s)] + \
         [b for image in page.images if (b := image.location.bbox) is not None]
-    room = {id(rule): _room_above(rule, rules, text) for rule in rules}
+    text_by_foot = _Sorted(text, key=lambda t: t.box[3])
+    rules_by_foot = _Sorted(rules, key=lambda r: r.bbox[3])
+    room = {id(rule): _room_above(rule, rules_by_foot, text_by_foot) for rule in rules}
     stacked = _stacked(rules, room)
     for rule in rules:
         gap, _ = room[id(rule)]
-        labelled = any(_label_for(t, rule.bbox) for t in text)
+        labelled = any(_label_for(t, rule.bbox)
+                       for t in by_baseline.within(rule.bbox[1] - reach, rule.bbox[1] + reach))
         if not labelled and id(rule) not in stacked:
             continue
         if gap is not None and _busy(rule, gap, busy):
@@ -415,27 +446,32 @@ def _horizontal_rule(shape: Shape) -> bool:
     return shape.kind == "line"
 
 
-def _continued(rule: Shape, rules: list[Shape]) -> bool:
+def _continued(rule: Shape, by_top: _Sorted[Shape]) -> bool:
     """Another rule carries on from this one's end at the same height (a table's cell borders)."""
     x0, y0, x1, _ = rule.bbox
     return any(other is not rule and abs(other.bbox[1] - y0) < 1
-               and (abs(other.bbox[0] - x1) < 1.5 or abs(other.bbox[2] - x0) < 1.5) for other in rules)
+               and (abs(other.bbox[0] - x1) < 1.5 or abs(other.bbox[2] - x0) < 1.5)
+               for other in by_top.within(y0 - 2, y0 + 2))  # wider than the test: none is missed
 
 
-def _room_above(rule: Shape, rules: list[Shape], text: list[_Text]) -> tuple[float | None, str]:
-    """The gap up to the nearest text or rule over the rule's length, and which it was."""
+def _room_above(rule: Shape, rules: _Sorted[Shape], text: _Sorted[_Text]) -> tuple[float | None, str]:
+    """The gap up to the nearest text or rule over the rule's length, and which it was.
+
+    ``rules`` and ``text`` are in order of their foot: the first one found over
+    the rule, going up, leaves the smallest gap.
+    """
     x0, y0, x1, _ = rule.bbox
     best: tuple[float | None, str] = (None, "")
-    for t in text:
-        if t.box[0] < x1 and t.box[2] > x0 and t.box[3] <= y0 + 1 and not _label_for(t, rule.bbox):
-            gap = max(0.0, y0 - t.box[3])
-            if best[0] is None or gap < best[0]:
-                best = (gap, "text")
-    for other in rules:
-        if other is not rule and _spans_over(other.bbox, x0, x1) and other.bbox[3] < y0 - 1:
+    for t in text.down_from(y0 + 1, including=True):
+        if t.box[0] < x1 and t.box[2] > x0 and not _label_for(t, rule.bbox):
+            best = (max(0.0, y0 - t.box[3]), "text")
+            break
+    for other in rules.down_from(y0 - 1, including=False):
+        if other is not rule and _spans_over(other.bbox, x0, x1):
             gap = y0 - other.bbox[3]
             if best[0] is None or gap < best[0]:
                 best = (gap, "line")
+            break
     return best
 
 
@@ -562,7 +598,8 @@ def _fill_in(text: str) -> str | None:
     """
     if UNDERSCORES.search(text):
         return "underscores"
-    if DOTS_AT_END.search(text):
+    # The search runs only where a run of dots could be: it is slow on every line of a book.
+    if ("." * 8 in text or "…" * 4 in text) and DOTS_AT_END.search(text):
         return "dots"
     return None
 
