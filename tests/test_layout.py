@@ -187,6 +187,22 @@ def test_labels_inside_a_diagram_are_figure_text_and_not_centred_body(tmp_path):
     assert run_check("CP11", doc)[0] == "yes"  # CP11 leaves labels in drawings alone
 
 
+def test_labels_beside_tick_boxes_are_not_figure_text(tmp_path):
+    options = ["Single", "Married filing jointly", "Married filing separately", "Head of household"]
+
+    def draw(page):
+        page.insert_textbox((72, 72, 500, 200), PARAGRAPH, fontsize=12)
+        for i, option in enumerate(options):  # a form's tick boxes (8 pt, about 3 mm) down a column
+            y = 260 + 14 * i
+            page.draw_rect((100, y, 108, y + 8), color=(0, 0, 0), fill=(1, 1, 1))
+            page.insert_text((114, y + 7), option, fontsize=9)
+        page.insert_textbox((72, 360, 500, 500), PARAGRAPH, fontsize=12)
+
+    doc = build(tmp_path, draw)
+    labels = [b for b in doc.blocks if b.text.startswith(tuple(options))]
+    assert labels and Role.FIGURE not in {b.role for b in labels}
+
+
 def test_a_ruled_table_is_table_text_and_its_filled_header_row_is_headings(tmp_path):
     def draw(page):
         page.insert_textbox((72, 60, 500, 200), PARAGRAPH, fontsize=12)

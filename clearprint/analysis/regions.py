@@ -16,8 +16,9 @@ rules or not.
 Drawings are clusters of vector shapes (with the pictures among them) at
 least ``FIGURE_MIN_SHAPES`` strong, that are not a single panel behind text:
 no one shape covers most of the cluster unless many other shapes lie on it.
-Large shapes (backgrounds, panels), page-wide rules and the shapes of tables
-are left out.
+Large shapes (backgrounds, panels), page-wide rules, the shapes of tables and
+a form's tick boxes (small outlined squares, whose labels are form text) are
+left out.
 
 Everything works in displayed page space (``geometry.to_display``).
 """
@@ -44,6 +45,8 @@ ITEM_MAX_SHARE = 0.05  # shapes and pictures larger than this share of the page 
 BAND_FILL_SHARE = 0.8  # a header band's fill spans this share of the table's width
 BAND_MIN_RATIO = 3.0  # a band is this many times as wide as tall...
 BAND_MAX_SIZES = 5.0  # ...and at most this many type sizes tall
+TICK_BOX_SIDES_PT = (6.0, 17.0)  # an outlined square this size (2 to 6 mm) is a tick box
+TICK_BOX_RATIO = 1.2  # its sides differ by at most this factor
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,8 @@ def drawings(page: Page, ignore: Iterable[BBox] = ()) -> list[BBox]:
     items: list[tuple[BBox, bool]] = []  # (box, is a vector shape)
     for shape in page.shapes:
         box = to_display(shape.bbox, page)
-        if _invisible(shape) or _area(box) > ITEM_MAX_SHARE * area or _page_rule(box, page):
+        if (_invisible(shape) or _area(box) > ITEM_MAX_SHARE * area or _page_rule(box, page)
+                or _tick_box(shape, box)):
             continue
         if any(_inside(box, t) for t in ignored):
             continue
@@ -259,6 +263,15 @@ def _inside(box: BBox, region: BBox) -> bool:
 def _invisible(shape: Shape) -> bool:
     """A white fill without an outline: paper on paper (paragraph shading, masks)."""
     return shape.stroke is None and shape.fill is not None and min(shape.fill) >= WHITE_LEVEL
+
+
+def _tick_box(shape: Shape, box: BBox) -> bool:
+    """A small outlined square on paper: a box of a form to tick, not part of a drawing."""
+    low, high = TICK_BOX_SIDES_PT
+    short, long = sorted((box[2] - box[0], box[3] - box[1]))
+    on_paper = shape.fill is None or min(shape.fill) >= WHITE_LEVEL
+    return (shape.kind == "rect" and shape.stroke is not None and on_paper
+            and low <= short and long <= high and long <= TICK_BOX_RATIO * short)
 
 
 def _page_rule(box: BBox, page: Page) -> bool:
