@@ -104,9 +104,9 @@ def audit_file(path: str, options: Options, items: list[PlannedItem], debug: boo
     """Audit one file; a file that cannot be read becomes an error, never a crash."""
     try:
         doc = readers.read(path)
+        doc.settle()
         with _collector_skips():
             analysis.prepare(doc)
-        doc.settle()
     except DocumentError as exc:
         return DocumentResult(path=path, format=None, error=str(exc))
     except Exception as exc:

@@ -23,9 +23,11 @@ def _unrotated_size(page: Page) -> tuple[float, float]:
 
 def to_display(bbox: BBox, page: Page) -> BBox:
     """A box in unrotated page space, as it appears on the displayed page."""
+    rotation = page.rotation % 360
+    if not rotation:  # nearly every page: nothing to turn
+        return bbox
     width, height = _unrotated_size(page)
     x0, y0, x1, y1 = bbox
-    rotation = page.rotation % 360
     if rotation == 90:
         return (height - y1, x0, height - y0, x1)
     if rotation == 180:
@@ -37,9 +39,11 @@ def to_display(bbox: BBox, page: Page) -> BBox:
 
 def from_display(bbox: BBox, page: Page) -> BBox:
     """The inverse of :func:`to_display`: a displayed box in unrotated page space."""
+    rotation = page.rotation % 360
+    if not rotation:
+        return bbox
     width, height = _unrotated_size(page)
     x0, y0, x1, y1 = bbox
-    rotation = page.rotation % 360
     if rotation == 90:
         return (y0, height - x1, y1, height - x0)
     if rotation == 180:
