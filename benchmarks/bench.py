@@ -69,6 +69,8 @@ def measure_extraction(path: str) -> dict:
     """Time PyMuPDF's own rawdict extraction of every page, in a fresh process like the audit."""
     import pymupdf
 
+    pymupdf.TOOLS.mupdf_display_errors(False)  # a damaged file's messages are not the result
+    pymupdf.TOOLS.mupdf_display_warnings(False)
     start = _clocks()
     with pymupdf.open(path) as pdf:
         for page in pdf:
@@ -87,11 +89,13 @@ def _peak_mb() -> float:
 
 
 def _child(mode: str, path: str) -> dict | None:
-    out = subprocess.run([sys.executable, __file__, f"--{mode}", path], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, __file__, f"--{mode}", path], capture_output=True,
+                         text=True, errors="replace")
     if out.returncode != 0:
         print(f"{path}: benchmark failed: {out.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
         return None
-    return json.loads(out.stdout)
+    # The measurement is the last line: MuPDF may print warnings about a damaged file before it.
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def documents(paths: list[str]) -> list[str]:
