@@ -255,8 +255,9 @@ class Image:
     crop: tuple[float, float, float, float] | None = None  # fractions cropped l, t, r, b
     load: Callable[[], bytes | None] | None = None  # encoded bytes, read lazily
     # PDF, a picture cut by a clip that is not a rectangle (a round photo, a
-    # cut-out figure): the picture as printed, PNG, transparent where the clip
-    # hides it, over the same box as ``load``'s pixels. None: ``load`` shows it all.
+    # cut-out figure): the picture as printed, PAM (Netpbm, with alpha), transparent
+    # where the clip hides it, over the same box as ``load``'s pixels. None: ``load``
+    # shows it all.
     load_shown: Callable[[], bytes | None] | None = None
     kind: str = "picture"  # "picture", or "chart": drawn by Word from data, no pixels
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from clearprint.analysis.images import placement
+from clearprint.analysis.images import open_image, placement
 from clearprint.errors import DocumentError
 from clearprint.readers.pdf import read_pdf
 from clearprint.readers.pdf.fonts import facts_from_name, facts_from_sfnt
@@ -375,9 +375,7 @@ def test_images_shapes_and_fields(tmp_path):
     assert (image.placed_width, image.placed_height) == (200, 150)
     assert image.effective_ppi == pytest.approx(14.4)
     assert image.order is not None and image.order > panel.order
-    from PIL import Image as PILImage
-
-    assert PILImage.open(io.BytesIO(image.load())).size == (40, 30)
+    assert open_image(image.load()).size == (40, 30)
     field = read.fields[0]
     assert (field.kind, field.name, field.width, field.height) == ("text", "name", 228, 30)
     assert field.location.page == 1
@@ -456,9 +454,7 @@ def test_picture_box_is_the_part_its_clip_shows(tmp_path):
     assert (image.placed_width, image.placed_height) == pytest.approx((200, 50))
     assert image.effective_ppi == pytest.approx(80 / (400 / 72))  # as placed, crop or not
     assert placement(image) == pytest.approx((100, 100, 500, 400), abs=0.1)  # the whole photo
-    from PIL import Image as PILImage
-
-    assert PILImage.open(io.BytesIO(image.load())).size == (80, 60)
+    assert open_image(image.load()).size == (80, 60)
 
 
 def test_picture_running_off_the_page_is_cut_to_it(tmp_path):
@@ -573,10 +569,8 @@ def test_cut_out_picture_loads_as_printed(tmp_path):
     read = read_pdf(save(doc, tmp_path))
     image = read.images[0]
     assert image.location.bbox == pytest.approx((100, 100, 300, 300), abs=0.5)
-    from PIL import Image as PILImage
-
-    assert PILImage.open(io.BytesIO(image.load())).size == (100, 100)  # the picture as stored
-    shown = PILImage.open(io.BytesIO(image.load_shown())).convert("RGBA")
+    assert open_image(image.load()).size == (100, 100)  # the picture as stored
+    shown = open_image(image.load_shown()).convert("RGBA")
     corner = shown.getpixel((2, 2))
     middle = shown.getpixel((shown.width // 2, shown.height // 2))
     assert corner[3] == 0 and middle == (20, 20, 200, 255)  # the corners are cut away

@@ -16,11 +16,12 @@ at reduced size for speed (JPEG draft mode, then a thumbnail): the spread
 between dark and light tones, and the variance of the Laplacian as a
 sharpness hint, plus the part of the picture that holds ink (not white or
 transparent), which is what text must keep clear of (``content_box``). They
-are worked out once per image and cached in ``doc.cache``. A picture whose
-used grey levels span less than ``PLAIN_SPREAD`` is one plain colour (a panel,
-or a shape whose outline is in a soft mask the model does not carry) and is
-not judged as a picture, nor is a drop shadow or glow flattened into pixels
-(one flat tone fading softly to paper: ``ImageMetrics.shadow``);
+are worked out once per image and cached in ``doc.cache``, as are the decoded
+grey pictures, up to ``GREY_CACHE_PIXELS`` (the least recently used go first).
+A picture whose used grey levels span less than ``PLAIN_SPREAD`` is one plain
+colour (a panel, or a shape whose outline is in a soft mask the model does not
+carry) and is not judged as a picture, nor is a drop shadow or glow flattened
+into pixels (one flat tone fading softly to paper: ``ImageMetrics.shadow``);
 ``plain_under`` tells whether text lies on a plain part of a picture (a white
 label box on a photo) and ``ink_gaps`` how far text is from a picture's ink.
 """
@@ -31,6 +32,7 @@ import bisect
 import io
 import math
 import warnings
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +54,10 @@ INK_LEVEL = 235  # grey levels below this are ink; above, paper (JPEG noise incl
 SHADOW_FLAT_SHARE = 0.7  # a shadow: this share of its ink at one tone...
 SHADOW_FADE_SHARE = 0.1  # ...this share fading from it to paper...
 SHADOW_DARKER_SHARE = 0.02  # ...and almost nothing darker
+GREY_CACHE_PIXELS = 24 * 1024 * 1024  # decoded grey pixels kept per document (one byte each)
 _CACHE_KEY = "image_metrics"
+_GREY_CACHE_KEY = "image_greys"
+_PAM_MODES = {b"GRAYSCALE": "L", b"GRAYSCALE_ALPHA": "LA", b"RGB": "RGB", b"RGB_ALPHA": "RGBA"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,16 +217,15 @@ def content_box(doc: Document, image: Image, page: Page) -> BBox | None:
     return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
-def plain_under(image: Image, boxes: list[BBox]) -> list[bool | None]:
+def plain_under(doc: Document, image: Image, boxes: list[BBox]) -> list[bool | None]:
     """For each box on the page, whether the picture is one plain colour under it.
 
     Text on a plain part of a picture (a white label box in a photo, an empty
     sky) sits on a colour, not on the picture's detail. None: cannot tell.
-    The picture is decoded again here, so call it only for the few pictures
-    that have text on them.
+    Call it only for the few pictures that have text on them.
     """
     placed = placement(image)
-    grey = _load_grey(image)
+    grey = _grey(doc, image)
     if placed is None or grey is None:
         return [None] * len(boxes)
     width, height = placed[2] - placed[0], placed[3] - placed[1]
@@ -241,7 +245,7 @@ def plain_under(image: Image, boxes: list[BBox]) -> list[bool | None]:
     return found
 
 
-def ink_gaps(image: Image, boxes: list[BBox], reach: float) -> list[float | None]:
+def ink_gaps(doc: Document, image: Image, boxes: list[BBox], reach: float) -> list[float | None]:
     """For each box on the page, how far (pt) it is from the picture's nearest inked
     pixel beside, above or below it (ink off its corners is not level with it,
     as for boxes): 0 when ink lies under it, ``reach`` when none is that close.
@@ -249,11 +253,10 @@ def ink_gaps(image: Image, boxes: list[BBox], reach: float) -> list[float | None
 
     A round seal or a cut-out figure leaves its box's corners empty, so text
     beside a corner stands clear of the picture even when it nearly touches the
-    box. The picture is decoded again here: call it for the few pictures that
-    have text close by.
+    box. Call it for the few pictures that have text close by.
     """
     placed = placement(image)
-    grey = _load_grey(image, shown=True)
+    grey = _grey(doc, image, shown=True)
     if placed is None or grey is None or placed[2] <= placed[0] or placed[3] <= placed[1]:
         return [None] * len(boxes)
     ink = _ink_mask(grey)
@@ -317,13 +320,33 @@ def _analysed(doc: Document, image: Image) -> ImageMetrics | None:
     cache: dict[int, ImageMetrics | None] = doc.cache.setdefault(_CACHE_KEY, {})
     key = id(image)
     if key not in cache:
-        cache[key] = _load(image)
+        cache[key] = _load(doc, image)
     return cache[key]
 
 
-def _load(image: Image) -> ImageMetrics | None:
-    grey = _load_grey(image)
+def _load(doc: Document, image: Image) -> ImageMetrics | None:
+    grey = _grey(doc, image)
     return measure(grey) if grey is not None else None
+
+
+def _grey(doc: Document, image: Image, shown: bool = False) -> Any | None:
+    """The picture decoded in grey (``_load_grey``), kept in ``doc.cache`` while it
+    fits: its metrics, then the text on and near it, look at the same pixels."""
+    cache: OrderedDict[tuple[int, bool], Any | None] = doc.cache.setdefault(_GREY_CACHE_KEY, OrderedDict())
+    key = (id(image), shown and image.load_shown is not None)  # no cut-out view: shown as loaded
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    grey = cache[key] = _load_grey(image, shown)
+    total = sum(_pixels(kept) for kept in cache.values())
+    while total > GREY_CACHE_PIXELS and len(cache) > 1:
+        _, dropped = cache.popitem(last=False)
+        total -= _pixels(dropped)
+    return grey
+
+
+def _pixels(grey: Any | None) -> int:
+    return grey.width * grey.height if grey is not None else 0
 
 
 def _load_grey(image: Image, shown: bool = False) -> Any | None:
@@ -351,18 +374,30 @@ def _target_side(image: Image) -> int:
 
 def decode(data: bytes, max_side: int = ANALYSIS_MAX_SIDE) -> Any | None:
     """Encoded image bytes as a grey Pillow image no larger than ``max_side`` (None if unreadable)."""
-    from PIL import Image as PILImage
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # decompression-bomb and palette warnings
         try:
-            with PILImage.open(io.BytesIO(data)) as picture:
+            with open_image(data) as picture:
                 picture.draft("RGB", (max_side, max_side))  # JPEG: decode at reduced scale
                 grey = _on_white(picture).convert("L")
         except Exception:  # any format or data Pillow cannot decode
             return None
     grey.thumbnail((max_side, max_side))
     return grey if grey.width >= 3 and grey.height >= 3 else None
+
+
+def open_image(data: bytes) -> Any:
+    """Encoded image bytes opened as a Pillow image: any format Pillow reads, and
+    PAM (Netpbm with alpha, which it does not), in which readers hand over
+    pictures they draw themselves. Raises on data it cannot read."""
+    from PIL import Image as PILImage
+
+    if not data.startswith(b"P7\n"):
+        return PILImage.open(io.BytesIO(data))
+    header, _, samples = data.partition(b"ENDHDR\n")
+    fields = dict(line.split(b" ", 1) for line in header.splitlines()[1:])
+    mode = _PAM_MODES[fields[b"TUPLTYPE"].strip()]
+    return PILImage.frombytes(mode, (int(fields[b"WIDTH"]), int(fields[b"HEIGHT"])), samples)
 
 
 def measure(grey: Any) -> ImageMetrics:

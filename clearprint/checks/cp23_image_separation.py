@@ -161,10 +161,10 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     over = [t for t in lines if _overlaps(t.box, inked, t.size) and not _on_a_panel(t, image, page)]
     gaps = {id(t): gap for t in lines if (gap := _gap(t.box, inked)) is not None}
     if not full_page:
-        _to_the_ink(image, [t for t in lines if id(t) in gaps], gaps, opts)
+        _to_the_ink(context.doc, image, [t for t in lines if id(t) in gaps], gaps, opts)
         over = [t for t in over if gaps.get(id(t)) == 0]
     if over:
-        return _text_over(image, page, box, over, full_page, measured)
+        return _text_over(context.doc, image, page, box, over, full_page, measured)
     if measured is not None and measured.tone_spread < FAINT_SPREAD and \
             any(_overlaps(t.box, box, t.size) for t in lines):
         return _faint(page, box, [t for t in lines if _overlaps(t.box, box, t.size)], measured)
@@ -195,14 +195,15 @@ def _pdf_image(context: _Context, image: Image, page: Page | None, opts: Options
     return Finding.manual(message + ": check the picture stands clear of the text.", where, **data)
 
 
-def _to_the_ink(image: Image, lines: list[_TextLine], gaps: dict[int, float], opts: Options) -> None:
+def _to_the_ink(doc: Document, image: Image, lines: list[_TextLine], gaps: dict[int, float],
+                opts: Options) -> None:
     """Measure the close lines to the picture's inked pixels rather than its box:
     the corners of a round seal's box are paper. Lines already clear stay as they are."""
     close = [t for t in lines if gaps[id(t)] < _limit(t, opts)[1] * t.size]
     if not close:
         return
     reach = max(_limit(t, opts)[1] * t.size for t in close)
-    for text, gap in zip(close, ink_gaps(image, [t.box for t in close], reach), strict=True):
+    for text, gap in zip(close, ink_gaps(doc, image, [t.box for t in close], reach), strict=True):
         if gap is not None:
             gaps[id(text)] = max(gaps[id(text)], gap)
 
@@ -229,7 +230,7 @@ def _covering(context: _Context, image: Image, page: Page) -> Finding | None:
     if not under:
         return None
     letters = [_clipped(t.box, box) for t in under]
-    gaps = ink_gaps(image, letters, COVER_REACH_PT)
+    gaps = ink_gaps(context.doc, image, letters, COVER_REACH_PT)
     hidden = [t for t, gap in zip(under, gaps, strict=True) if gap is None or gap == 0]
     if not hidden:
         return None
@@ -306,8 +307,8 @@ def _on_a_panel(text: _TextLine, image: Image, page: Page) -> bool:
     )
 
 
-def _text_over(image: Image, page: Page, box: BBox, over: list[_TextLine], full_page: bool,
-               measured: ImageMetrics | None) -> Finding:
+def _text_over(doc: Document, image: Image, page: Page, box: BBox, over: list[_TextLine],
+               full_page: bool, measured: ImageMetrics | None) -> Finding:
     first = over[0]
     where = Location(page=page.number, bbox=box, rotation=page.rotation or None,
                      excerpt=excerpt(first.line.text))
@@ -318,7 +319,7 @@ def _text_over(image: Image, page: Page, box: BBox, over: list[_TextLine], full_
                               where, **data)
     if measured is not None and measured.tone_spread < FAINT_SPREAD:
         return _faint(page, box, over, measured)
-    plain = plain_under(image, [t.box for t in over])
+    plain = plain_under(doc, image, [t.box for t in over])
     busy = [t for t, flat in zip(over, plain, strict=True) if not flat]
     if not busy:
         return Finding.manual(f"{len(over)} line(s) printed on a plain part of a picture (a label box, "

@@ -11,7 +11,7 @@ which spares ``get_image_info``: it builds a second text page and decodes
 every picture to match it to its xref.
 
 The log is one pass of MuPDF's interpreter through a Python device; only the
-calls needed are routed to Python. A second device (``shown_pngs``, run only
+calls needed are routed to Python. A second device (``shown_pictures``, run only
 when asked) draws cut-out pictures as printed, through their clip paths.
 """
 
@@ -33,6 +33,7 @@ _MIN_IMAGE_ALPHA = 0.5  # MuPDF's text extraction skips fainter pictures as wate
 _NOTHING: Rect = (0.0, 0.0, 0.0, 0.0)  # a clip that leaves nothing visible
 # Pictures of the same pixel size are told apart by their data; larger ones by its length.
 _CRC_MAX_BYTES = 256 * 1024
+_CLIP_MARGIN_PX = 2  # a clip this close to a picture's pixmap may still touch it (anti-aliasing)
 
 
 @dataclass(slots=True)
@@ -193,8 +194,9 @@ class _LogDevice(mupdf.FzDevice2):  # type: ignore[misc]
             self._shaped.pop()
 
 
-def shown_pngs(page: Any, targets: dict[int, tuple[Rect, float]]) -> dict[int, bytes]:
-    """Pictures as printed: each cut by its clips, on a transparent ground, as PNG.
+def shown_pictures(page: Any, targets: dict[int, tuple[Rect, float]]) -> dict[int, bytes]:
+    """Pictures as printed: each cut by its clips, on a transparent ground, as PAM
+    (Netpbm's format with alpha: uncompressed, so quick to write and to read back).
 
     ``targets`` maps a picture's painting order to the box to draw (the whole
     picture's place) and the scale (pixels per point). For cut-out pictures the
@@ -204,18 +206,22 @@ def shown_pngs(page: Any, targets: dict[int, tuple[Rect, float]]) -> dict[int, b
     per picture.
     """
     canvases: dict[int, tuple[Any, Any]] = {}
+    reaches: dict[int, _Canvas] = {}
     for order, (box, scale) in targets.items():
         x0, y0 = math.floor(box[0] * scale), math.floor(box[1] * scale)
         x1, y1 = max(x0 + 1, math.ceil(box[2] * scale)), max(y0 + 1, math.ceil(box[3] * scale))
         pixmap = mupdf.FzPixmap(mupdf.fz_device_rgb(), mupdf.FzIrect(x0, y0, x1, y1),
                                 mupdf.FzSeparations(), 1)
         pixmap.fz_clear_pixmap()
-        canvases[order] = (pixmap, mupdf.fz_new_draw_device(mupdf.FzMatrix(scale, 0, 0, scale, 0, 0),
-                                                            pixmap))
+        draw = mupdf.fz_new_draw_device(mupdf.FzMatrix(scale, 0, 0, scale, 0, 0), pixmap)
+        canvases[order] = (pixmap, draw)
+        pad = _CLIP_MARGIN_PX
+        reach = ((x0 - pad) / scale, (y0 - pad) / scale, (x1 + pad) / scale, (y1 + pad) / scale)
+        reaches[order] = _Canvas(draw.m_internal, reach)
     rotation = page.rotation
     if rotation:
         page.set_rotation(0)
-    device = _ShownDevice({order: draw.m_internal for order, (_, draw) in canvases.items()})
+    device = _ShownDevice(reaches)
     try:
         mupdf.fz_run_page(page.this, device, mupdf.FzMatrix(), mupdf.FzCookie())
         mupdf.fz_close_device(device)
@@ -224,74 +230,122 @@ def shown_pngs(page: Any, targets: dict[int, tuple[Rect, float]]) -> dict[int, b
     finally:
         if rotation:
             page.set_rotation(rotation)
-    return {order: pymupdf.Pixmap(canvases[order][0]).tobytes("png") for order in device.drawn}
+    return {order: _pam(canvases[order][0]) for order in device.drawn}
+
+
+def _pam(pixmap: Any) -> bytes:
+    """A pixmap as PAM bytes: a header and the samples, alpha unpremultiplied as in a PNG."""
+    return mupdf.fz_buffer_extract(mupdf.fz_new_buffer_from_pixmap_as_pam(pixmap, mupdf.FzColorParams()))
+
+
+@dataclass(slots=True)
+class _Canvas:
+    """One picture's drawing device, and where on the page (pt) a clip can touch
+    its pixmap."""
+
+    device: Any
+    reach: Rect
+    hidden: int = 0  # clips in force that leave nothing of it
 
 
 class _ShownDevice(_LogDevice):
     """Counts painting calls like ``_LogDevice`` and passes clips and some pictures on.
 
-    Each picture (by painting order) is drawn on its own device, and every
-    clip is passed to them all. Soft masks are not passed on (their content
-    would have to be): a picture shaped by one is drawn as if unmasked.
+    Each picture (by painting order) is drawn on its own device, and a clip
+    is passed to the devices whose picture is still to come (a clip changes
+    nothing already drawn). A clip wholly outside a picture's pixmap is not
+    passed to it: were the picture painted inside that clip, none of it would
+    show, so it is then left undrawn. Soft masks are not passed on (their
+    content would have to be): a picture shaped by one is drawn as if unmasked.
     """
 
-    def __init__(self, targets: dict[int, Any]) -> None:
+    def __init__(self, canvases: dict[int, _Canvas]) -> None:
         super().__init__()
-        self._targets = targets
-        self._passed: list[bool] = []  # per clip: passed on to the drawing devices
+        self._waiting = dict(canvases)  # pictures not drawn yet, by painting order
+        # Per clip in force: the canvases it was passed to, and those it hides.
+        self._passed: list[tuple[list[_Canvas], list[_Canvas]]] = []
+        self._clip_box: Rect = _NOTHING  # the newest clip's own box
         self.drawn: set[int] = set()
 
     def fill_image(self, ctx: Any, image: Any, ctm: Any, alpha: float, *rest: Any) -> None:
         super().fill_image(ctx, image, ctm, alpha, *rest)
-        target = self._targets.get(len(self.entries) - 1)
-        if target is not None:
-            mupdf.ll_fz_fill_image(target, image, ctm, 1.0, *rest)
-            self.drawn.add(len(self.entries) - 1)
+        canvas = self._canvas()
+        if canvas is not None:
+            mupdf.ll_fz_fill_image(canvas.device, image, ctm, 1.0, *rest)
 
     def fill_image_mask(self, ctx: Any, image: Any, ctm: Any, colorspace: Any, color: Any,
                         alpha: float, *rest: Any) -> None:
         super().fill_image_mask(ctx, image, ctm, colorspace, color, alpha, *rest)
-        target = self._targets.get(len(self.entries) - 1)
-        if target is not None:
-            mupdf.ll_fz_fill_image_mask(target, image, ctm, colorspace, color, 1.0, *rest)
-            self.drawn.add(len(self.entries) - 1)
+        canvas = self._canvas()
+        if canvas is not None:
+            mupdf.ll_fz_fill_image_mask(canvas.device, image, ctm, colorspace, color, 1.0, *rest)
 
     def clip_path(self, ctx: Any, path: Any, even_odd: Any, ctm: Any, scissor: Any) -> None:
         super().clip_path(ctx, path, even_odd, ctm, scissor)
-        for target in self._targets.values():
+        for target in self._pass_clip():
             mupdf.ll_fz_clip_path(target, path, even_odd, ctm, scissor)
-        self._passed.append(True)
 
     def clip_stroke_path(self, ctx: Any, path: Any, stroke: Any, ctm: Any, scissor: Any) -> None:
         super().clip_stroke_path(ctx, path, stroke, ctm, scissor)
-        for target in self._targets.values():
+        for target in self._pass_clip():
             mupdf.ll_fz_clip_stroke_path(target, path, stroke, ctm, scissor)
-        self._passed.append(True)
 
     def clip_text(self, ctx: Any, text: Any, ctm: Any, scissor: Any) -> None:
         super().clip_text(ctx, text, ctm, scissor)
-        for target in self._targets.values():
+        for target in self._pass_clip():
             mupdf.ll_fz_clip_text(target, text, ctm, scissor)
-        self._passed.append(True)
 
     def clip_stroke_text(self, ctx: Any, text: Any, stroke: Any, ctm: Any, scissor: Any) -> None:
         super().clip_stroke_text(ctx, text, stroke, ctm, scissor)
-        for target in self._targets.values():
+        for target in self._pass_clip():
             mupdf.ll_fz_clip_stroke_text(target, text, stroke, ctm, scissor)
-        self._passed.append(True)
 
     def clip_image_mask(self, ctx: Any, image: Any, ctm: Any, scissor: Any) -> None:
         super().clip_image_mask(ctx, image, ctm, scissor)
-        for target in self._targets.values():
+        for target in self._pass_clip():
             mupdf.ll_fz_clip_image_mask(target, image, ctm, scissor)
-        self._passed.append(True)
 
     def begin_mask(self, ctx: Any, area: Any, *rest: Any) -> None:
         super().begin_mask(ctx, area, *rest)
-        self._passed.append(False)
+        self._passed.append(([], []))
 
     def pop_clip(self, ctx: Any) -> None:
         super().pop_clip(ctx)
-        if self._passed and self._passed.pop():
-            for target in self._targets.values():
-                mupdf.ll_fz_pop_clip(target)
+        if self._passed:
+            passed, hidden = self._passed.pop()
+            for canvas in passed:
+                mupdf.ll_fz_pop_clip(canvas.device)
+            for canvas in hidden:
+                canvas.hidden -= 1
+
+    def _push(self, rect: Any, shaped: bool = True) -> None:
+        super()._push(rect, shaped)
+        self._clip_box = _rect(rect)
+
+    def _canvas(self) -> _Canvas | None:
+        """The canvas for the picture just logged, if it is one to draw and shows."""
+        order = len(self.entries) - 1
+        canvas = self._waiting.pop(order, None)
+        if canvas is None:
+            return None
+        self.drawn.add(order)
+        return None if canvas.hidden else canvas
+
+    def _pass_clip(self) -> list[Any]:
+        """The devices a new clip goes to: those still waiting for their picture,
+        unless the clip (or one around it) leaves nothing of their pixmap."""
+        passed: list[_Canvas] = []
+        hidden: list[_Canvas] = []
+        for canvas in self._waiting.values():
+            (hidden if canvas.hidden or _apart(self._clip_box, canvas.reach) else passed).append(canvas)
+        for canvas in hidden:
+            canvas.hidden += 1
+        self._passed.append((passed, hidden))
+        return [canvas.device for canvas in passed]
+
+
+def _apart(box: Rect, reach: Rect) -> bool:
+    """A proper box wholly outside ``reach`` (an empty or inverted one is kept: it
+    is not worth the risk of a wrong guess)."""
+    x0, y0, x1, y1 = box
+    return x0 <= x1 and y0 <= y1 and (x1 < reach[0] or x0 > reach[2] or y1 < reach[1] or y0 > reach[3])

@@ -16,7 +16,7 @@ import pymupdf
 
 from clearprint.errors import DocumentError
 from clearprint.model import BBox
-from clearprint.readers.pdf.painting import shown_pngs
+from clearprint.readers.pdf.painting import shown_pictures
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 
@@ -72,7 +72,7 @@ class PictureSource:
 
     def cut_out_loader(self, number: int, order: int, box: BBox,
                        scale: float) -> Callable[[], bytes | None]:
-        """A callable giving a cut-out picture as printed (PNG, transparent where its
+        """A callable giving a cut-out picture as printed (PAM, transparent where its
         clip hides it), drawn over ``box`` at ``scale`` pixels per point. All the
         cut-outs of a page are drawn in one pass, when the first is asked for."""
         self._cut_outs.setdefault(number, {})[order] = (box, scale)
@@ -81,7 +81,7 @@ class PictureSource:
             shown = self._shown.get(number)
             if shown is None:
                 try:
-                    shown = shown_pngs(self._pdf[number - 1], self._cut_outs[number])
+                    shown = shown_pictures(self._pdf[number - 1], self._cut_outs[number])
                 except MUPDF_ERRORS:
                     shown = {}
                 self._shown[number] = shown
@@ -92,7 +92,7 @@ class PictureSource:
         return load
 
     def loader(self, number: int, xref: int, bbox: BBox) -> Callable[[], bytes | None]:
-        """A callable giving the picture's encoded bytes (or a PNG render of its box)."""
+        """A callable giving the picture's encoded bytes (or a PNM render of its box)."""
 
         def load() -> bytes | None:
             try:
@@ -102,7 +102,7 @@ class PictureSource:
                         return extracted["image"]
                 page = self._pdf[number - 1]
                 clip = pymupdf.Rect(bbox) * page.rotation_matrix
-                return page.get_pixmap(clip=clip, dpi=_IMAGE_RENDER_DPI).tobytes("png")
+                return page.get_pixmap(clip=clip, dpi=_IMAGE_RENDER_DPI).tobytes("pnm")
             except MUPDF_ERRORS:
                 return None
 
