@@ -35,8 +35,11 @@ def separate_columns(lines: list[LineDraft]) -> list[list[LineDraft]]:
     Lines are grouped by the horizontal span they share. The grouping is kept
     only when every group looks like a column of running text (3+ lines of
     15+ characters), so tables and the pieces of stretched lines stay together.
+    Columns of running text make the block's median line 15+ characters long
+    too, so blocks of short lines (tables, forms) are not grouped at all.
     """
-    if len(lines) < 2 * _COLUMN_LINES or not all(line.forward for line in lines):
+    if (len(lines) < 2 * _COLUMN_LINES or not all(line.forward for line in lines)
+            or _median_chars(lines) < _COLUMN_LINE_CHARS):
         return [lines]
     groups: list[tuple[float, float, list[LineDraft]]] = []
     for line in lines:
@@ -55,8 +58,13 @@ def separate_columns(lines: list[LineDraft]) -> list[list[LineDraft]]:
 
 
 def _running_text(lines: list[LineDraft]) -> bool:
+    return len(lines) >= _COLUMN_LINES and _median_chars(lines) >= _COLUMN_LINE_CHARS
+
+
+def _median_chars(lines: list[LineDraft]) -> int:
+    """The upper median of the lines' non-space character counts."""
     chars = sorted(sum(line.sizes.values()) for line in lines)
-    return len(lines) >= _COLUMN_LINES and chars[len(chars) // 2] >= _COLUMN_LINE_CHARS
+    return chars[len(chars) // 2]
 
 
 def column_edges(lines: list[LineDraft]) -> set[int]:
