@@ -427,7 +427,7 @@ class Document:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # shared analysis results
 
     def settle(self) -> None:
-        """The model is finished: nothing changes it from here on (see Block.settle)."""
+        """The text is finished (layout only adds roles and alignment): keep it (see Block.settle)."""
         for block in self.blocks:
             block.settle()
 

@@ -8,9 +8,11 @@ from collections.abc import Iterable
 
 from clearprint import fontmetrics
 from clearprint.analysis.geometry import union
-from clearprint.model import Block, Document, Location, Span
+from clearprint.model import Block, Document, Location, Part, Role, Span
 
 EXCERPT_CHARS = 60
+RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
+LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Letters of scripts after Latin, Greek and Cyrillic (whose letters stand apart, left to right).
@@ -165,3 +167,24 @@ def letter_count(text: str) -> int:
     if text.isascii():  # the common case: deleting the other bytes is the fastest count
         return len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
     return len(_NOT_LETTERS.sub("", text))
+
+
+def running_text(doc: Document) -> tuple[Block, ...]:
+    """Paragraphs of running text wherever they are printed, tables and code listings aside.
+
+    Found once per document: several questions judge the same paragraphs.
+    """
+    if "running_text" not in doc.cache:
+        doc.cache["running_text"] = tuple(
+            block for block in doc.blocks
+            if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table
+            and not is_code(block))
+    return doc.cache["running_text"]
+
+
+def wraps(block: Block, min_lines: int) -> bool | None:
+    """Does the paragraph run over at least ``min_lines`` lines (None: cannot tell)?"""
+    lines = line_count(block)
+    if lines is None:
+        return True if len(block.text) > LONG_UNMEASURED_CHARS else None
+    return lines >= min_lines

@@ -25,9 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clearprint import fontmetrics
-from clearprint.analysis.text import body_size, dominant_font, dominant_size, mostly_letters
+from clearprint.analysis.text import (
+    body_size,
+    dominant_font,
+    dominant_size,
+    mostly_letters,
+    running_text,
+    wraps,
+)
 from clearprint.checks import check
-from clearprint.checks.cp09_justification import running_text, wraps
 from clearprint.config import Options
 from clearprint.model import Block, Document
 from clearprint.results import Finding, Severity

@@ -27,9 +27,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import excerpt, has_text
+from clearprint.analysis.text import excerpt, has_text, running_text
 from clearprint.checks import check
-from clearprint.checks.cp09_justification import running_text
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Location, Role
 from clearprint.results import Finding

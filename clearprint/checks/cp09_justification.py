@@ -11,36 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import is_code, line_count
+from clearprint.analysis.text import line_count, running_text, wraps
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import Alignment, Block, Document, Part, Role
+from clearprint.model import Alignment, Document
 from clearprint.results import Finding
 
 JUSTIFIED = (Alignment.JUSTIFIED, Alignment.DISTRIBUTED)
-RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
-LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
-
-
-def running_text(doc: Document) -> tuple[Block, ...]:
-    """Paragraphs of running text wherever they are printed, tables and code listings aside.
-
-    Found once per document: several questions judge the same paragraphs.
-    """
-    if "running_text" not in doc.cache:
-        doc.cache["running_text"] = tuple(
-            block for block in doc.blocks
-            if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table
-            and not is_code(block))
-    return doc.cache["running_text"]
-
-
-def wraps(block: Block, min_lines: int) -> bool | None:
-    """Does the paragraph run over at least ``min_lines`` lines (None: cannot tell)?"""
-    lines = line_count(block)
-    if lines is None:
-        return True if len(block.text) > LONG_UNMEASURED_CHARS else None
-    return lines >= min_lines
 
 
 @check("CP09")

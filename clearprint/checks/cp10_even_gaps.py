@@ -30,12 +30,14 @@ from dataclasses import dataclass
 from clearprint.analysis.text import (
     dominant_size,
     letter_count,
+    running_text,
     separate_letters,
     spans_location,
     visible,
+    wraps,
 )
 from clearprint.checks import check
-from clearprint.checks.cp09_justification import JUSTIFIED, running_text, wraps
+from clearprint.checks.cp09_justification import JUSTIFIED
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Span
 from clearprint.results import Finding, Severity

@@ -29,9 +29,8 @@ from dataclasses import dataclass
 from clearprint import fontmetrics
 from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import overlap, to_display
-from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters
+from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters, running_text
 from clearprint.checks import check
-from clearprint.checks.cp09_justification import running_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Page, Part
 from clearprint.results import Finding, Severity

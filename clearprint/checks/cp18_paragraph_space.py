@@ -26,9 +26,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from clearprint.analysis.text import dominant_size, line_count, visible
+from clearprint.analysis.text import dominant_size, line_count, running_text, visible
 from clearprint.checks import check
-from clearprint.checks.cp09_justification import running_text
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Location, Part
 from clearprint.results import Finding, Severity
