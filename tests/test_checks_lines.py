@@ -451,3 +451,18 @@ def test_cp08_word_list_reads_the_same_frequencies_as_pyspellchecker():
     sample = [*sorted(reference)[::997], "information", "follow", "thing", "zzzqx", "organisation"]
     for word in sample:
         assert words.get(word) == reference.get(word), word
+
+
+def test_cp08_word_list_is_searched_only_when_laid_out_sorted_one_entry_a_line():
+    from clearprint.checks.cp08_split_words import _one_sorted_entry_a_line, _WordLines
+
+    entries = [f'"{w}": {n}' for n, w in enumerate(["able", "apple", "bee", "zebra"], 1)]
+    text = "{\n" + ",\n".join(entries) + "\n}"
+    assert _one_sorted_entry_a_line(text)
+    words = _WordLines(text)
+    assert [words.get(w) for w in ("able", "apple", "bee", "zebra")] == [1, 2, 3, 4]
+    assert words.get("app") is None and words.get("zz") is None and words.get("a") is None
+    shuffled = "{\n" + ",\n".join(reversed(entries)) + "\n}"
+    assert not _one_sorted_entry_a_line(shuffled)
+    assert not _one_sorted_entry_a_line('{"able": 1, "apple": 2}')
+    assert not _one_sorted_entry_a_line(text.replace('"bee"', '"Bee"'))

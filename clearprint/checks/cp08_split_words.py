@@ -19,7 +19,6 @@ text) is "no", optional hyphens typed into the text are left to a person.
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import pkgutil
 import re
@@ -233,21 +232,31 @@ def _frequency(word: str) -> int:
 
 
 class _WordLines:
-    """The word list's lines, ``"word": count,``, sorted and searched by bisection.
+    """The word list as packaged, one ``"word": count,`` line per entry in sorted
+    order, searched by bisection over the text itself.
 
-    Decoding the whole list (160,000 words) would take longer than the rest of
-    this question on a long book, which asks about a few hundred words.
+    Decoding the whole list (160,000 words), or even splitting it into lines,
+    would take longer than the rest of this question on a long book, which
+    asks about a few hundred words; this costs one decompression.
     """
 
-    def __init__(self, entries: list[str]) -> None:
-        self._entries = sorted(entries)
+    def __init__(self, text: str) -> None:
+        self._text = text  # "{\n" + entry lines + "}"
 
     def get(self, word: str) -> int | None:
         """The word's count, None when the list does not hold it."""
         key = f'"{word}": '
-        at = bisect.bisect_left(self._entries, key)
-        if at < len(self._entries) and self._entries[at].startswith(key):
-            return int(self._entries[at][len(key):].rstrip(","))
+        text = self._text
+        low, high = 2, len(text) - 1  # the first entry's start; the closing brace
+        while low < high:  # the first line from ``low`` on that sorts at or after the key
+            start = text.rfind("\n", low - 1, (low + high) // 2) + 1
+            end = text.index("\n", start)
+            if text[start:end] < key:
+                low = end + 1
+            else:
+                high = start
+        if low < len(text) - 1 and text.startswith(key, low):
+            return int(text[low + len(key):text.index("\n", low)].rstrip(","))
         return None
 
 
@@ -255,26 +264,38 @@ class _WordLines:
 def _word_list() -> _WordLines | dict[str, int]:
     """English words and their frequencies (pyspellchecker's list, loaded once, when needed).
 
-    The packaged list is read line by line when it is laid out one entry a line;
-    otherwise pyspellchecker decodes it.
+    The packaged list is searched as it stands when it is laid out one entry a
+    line, in order; otherwise pyspellchecker decodes it.
     """
     packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     text = gzip.decompress(packed).decode("utf-8") if packed else ""
-    lines = text.splitlines()
-    if _one_entry_a_line(text, lines):
-        return _WordLines(lines[1:-1])
+    if _one_sorted_entry_a_line(text):
+        return _WordLines(text)
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
-def _one_entry_a_line(text: str, lines: list[str]) -> bool:
-    """A JSON object with one ``"word": count`` entry on each line between the braces,
-    in lower case (pyspellchecker would lower-case the words) and without escapes
-    (each word is written as itself)."""
-    entries = len(lines) - 2
-    return (entries > 0 and lines[0] == "{" and lines[-1] == "}" and text.count('\n"') == entries
-            and text.count('": ') == entries and "\\" not in text and text.islower())
+_ENTRY = re.compile(r'"[^"\\A-Z]+": \d+,?')
+_SAMPLED_LINES = 256
+
+
+def _one_sorted_entry_a_line(text: str) -> bool:
+    """A JSON object with one ``"word": count`` entry on each line between the
+    braces, sorted, in lower case and without escapes (each word written as
+    itself), judged from the ends and an even sample of lines: a full check
+    would cost as much as splitting the list."""
+    if not (text.startswith("{\n") and text.endswith("\n}")):
+        return False
+    lines = []
+    for position in range(0, len(text), max(1, len(text) // _SAMPLED_LINES)):
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", start)
+        if start >= 2 and end != -1 and end < len(text) - 1:
+            lines.append(text[start:end])
+    lines = list(dict.fromkeys(lines))
+    return (bool(lines) and all(_ENTRY.fullmatch(line) for line in lines)
+            and lines == sorted(lines))
 
 
 # --- DOCX ----------------------------------------------------------------

@@ -17,8 +17,8 @@ import bisect
 import math
 import re
 import statistics
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from clearprint.model import BBox, Line, Span
