@@ -154,6 +154,9 @@ _WEIGHT_WORDS = [
     (re.compile(r"\b(black|heavy)\b"), 900),
     (re.compile(r"\bbold\b"), 700),
 ]
+# "Script" in these names means a writing system, not handwriting: the Uthmani
+# script of the Quran, Naskh ("KFGQPC Uthmanic Script HAFS" is a plain Quran face).
+_WRITING_SYSTEM = re.compile(r"\b(uthmanic|uthmani|naskh|nastaliq|quran|hafs|warsh)\b")
 _CONDENSED = re.compile(r"\b(narrow|condensed|compressed|cond)\b")
 _MONO = re.compile(r"\b(mono|monospace|console|typewriter|code)\b")
 _SERIF_HINT = re.compile(
@@ -214,11 +217,19 @@ def _name_traits(key: str) -> tuple[frozenset[str], int | None]:
         traits.add("condensed")
     if _MONO.search(key):
         traits.add("monospace")
-    if key in _SCRIPT_NAMES or re.search(r"\b(script|handwriting|hand)\b", key):
+    if key in _SCRIPT_NAMES or _handwriting_word(key):
         traits.add("script")
     if key in _DECORATIVE_NAMES:
         traits.add("decorative")
     return frozenset(traits), weight
+
+
+def _handwriting_word(key: str) -> bool:
+    """A name that calls the face script or handwriting, unless "script" names a
+    writing system (Arabic faces for the Quran say "Uthmanic Script")."""
+    if re.search(r"\b(handwriting|hand)\b", key):
+        return True
+    return re.search(r"\bscript\b", key) is not None and _WRITING_SYSTEM.search(key) is None
 
 
 def _base_family(key: str) -> FontMetrics | None:

@@ -209,6 +209,8 @@ def test_theme_colour_with_tint(tmp_path: Path) -> None:
         ("Arial Narrow", {"condensed"}),
         ("Brush Script MT", {"script"}),
         ("Lucida Handwriting", {"script"}),
+        ("KFGQPC Uthmanic Script HAFS", set()),  # "script" as in writing system: a Quran face
+        ("Segoe Script", {"script"}),
         ("Algerian", {"decorative"}),
         ("Arial Black", {"black"}),
         ("Courier New", {"monospace"}),
