@@ -114,6 +114,17 @@ def test_cp02_one_finding_per_paragraph_for_its_worst_span():
     assert findings[0].data["fg"] == "#AAAAAA" and findings[0].data["spans"] == 2
 
 
+def test_cp02_punctuation_alone_is_left_out_but_a_digit_is_judged():
+    teal = (0x00, 0x80, 0x80)
+    padding = span(".", color=(0x95, 0x37, 0x35), background=teal, background_source="highlight")
+    answer, findings = run_check("CP02", doc(para(span("Article ", color=WHITE, background=teal,
+                                                       background_source="highlight"), padding)))
+    assert answer == "yes"
+    assert any(f.data.get("punctuation") == 1 for f in findings if f.severity == "info")
+    digit = span("5.", color=(0x95, 0x37, 0x35), background=teal, background_source="highlight")
+    assert run_check("CP02", doc(para(digit)))[0] == "no"
+
+
 @pytest.mark.parametrize(("size", "bold", "answer"), [
     (18.0, False, "yes"), (14.0, True, "yes"), (14.0, False, "no"), (13.5, True, "no"),
 ])

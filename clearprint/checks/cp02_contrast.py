@@ -17,7 +17,8 @@ Two things a reader cannot see are left to a person rather than failed: white
 DOCX text on a page nothing is known to cover (a VML text box's fill, a shape
 behind the text), and PDF labels printed on icon-font glyphs (road numbers on
 map shields). Text nobody reads for its words is not judged, only counted:
-icon-font glyphs, the shadow copies of shadowed lettering, faint watermarks.
+icon-font glyphs, the shadow copies of shadowed lettering, faint watermarks,
+and runs of punctuation alone (a dot coloured to pad out a decorative band).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ ICON_FONTS = re.compile(r"awesome|icon|wingding|webding|dingbat|marlett|mdl2|sym
 # A printed character outside the private-use area (U+E000-U+F8FF), where icon
 # fonts put their glyphs: a span without one is an icon.
 _PRINTED_NOT_PRIVATE = re.compile(r"[^\s\uE000-\uF8FF]")
+# A letter or digit of any script: a span without one holds no words to read.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # Faint text this large, or turned and fairly large, is a watermark: part of the
 # background (CP15 judges busy backgrounds), not text to read.
 WATERMARK_RATIO = 1.5
@@ -60,7 +63,8 @@ WATERMARK_SIZE = 72.0  # pt
 WATERMARK_TURNED_SIZE = 36.0  # pt
 SHADOW_OVERLAP = 0.5  # copies of the same text sharing this much of their boxes are one lettering
 TEXTURE_SOURCE = "page background "  # a DOCX page background that is a picture, texture or gradient
-LEFT_OUT = {"icon": "icon glyph(s)", "shadow": "text shadow(s)", "watermark": "watermark(s)"}
+LEFT_OUT = {"icon": "icon glyph(s)", "shadow": "text shadow(s)", "watermark": "watermark(s)",
+            "punctuation": "run(s) of punctuation alone"}
 
 
 @dataclass(slots=True)
@@ -211,8 +215,9 @@ def _measure_all(doc: Document, limits: Limits) -> Measurements:
     """Every visible span's contrast.
 
     Left out, as not text anyone reads for its content: icon-font glyphs,
-    the shadow copies of shadowed lettering, and faint watermarks (very large
-    or turned text barely darker than its background).
+    the shadow copies of shadowed lettering, faint watermarks (very large
+    or turned text barely darker than its background), and spans of
+    punctuation alone (their contrast is a decoration's, not the words').
     """
     found = backgrounds(doc, limits.uniform_share)
     by_span: dict[int, Measure] = {}
@@ -230,6 +235,9 @@ def _measure_all(doc: Document, limits: Limits) -> Measurements:
                 continue
             if id(span) in icons:
                 left_out["icon"] += 1
+                continue
+            if _LETTER_OR_DIGIT.search(span.text) is None:
+                left_out["punctuation"] += 1
                 continue
             background = (glyphs.under(span) if glyphs is not None else None) or found[id(span)]
             m = measure(doc, span, background, limits)
