@@ -259,7 +259,9 @@ class Image:
     # where the clip hides it, over the same box as ``load``'s pixels. None: ``load``
     # shows it all.
     load_shown: Callable[[], bytes | None] | None = None
-    kind: str = "picture"  # "picture", or "chart": drawn by Word from data, no pixels
+    # "picture"; "chart": drawn by Word from data; "drawing": a vector metafile
+    # (EMF/WMF). Neither of the last two has pixels.
+    kind: str = "picture"
 
     @property
     def effective_ppi(self) -> float | None:

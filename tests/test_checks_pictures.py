@@ -393,6 +393,14 @@ def test_cp22_and_cp23_docx_chart_is_a_picture_to_look_at():
     assert answer != "n/a"
 
 
+def test_cp22_metafile_drawing_is_manual_not_low_resolution():
+    document = doc(para("Text"))
+    document.images = [docx_picture(kind="drawing", name="Object 1", pixel_width=None, pixel_height=None)]
+    answer, findings = run_check("CP22", document)
+    assert answer == "manual"
+    assert findings[0].message.startswith("Drawing \u201cObject 1\u201d is a vector drawing")
+
+
 def test_cp22_docx_resolution_uses_the_crop():
     document = doc(para("Text"))
     document.images = [docx_picture(pixel_width=160, pixel_height=120)]  # 80 ppi

@@ -961,6 +961,20 @@ def test_picture_names_never_use_internal_ids(tmp_path: Path) -> None:
     assert second.name == "picture 2"
 
 
+def test_metafile_picture_is_a_drawing_without_pixels(tmp_path: Path) -> None:
+    emf = bytes([1, 0, 0, 0, 88]) + bytes(35) + b" EMF" + bytes(44)
+
+    def make(d: docx.document.Document) -> None:
+        d.add_picture(_png(300, 200), width=docx.shared.Inches(2))
+        rid = d.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+        d.part.related_parts[rid]._blob = emf
+
+    (image,) = read(tmp_path, make).images
+    assert image.kind == "drawing"
+    assert (image.pixel_width, image.effective_ppi) == (None, None)
+    assert image.load is not None and image.load() == emf
+
+
 def test_chart_is_an_image_of_kind_chart(tmp_path: Path) -> None:
     chart = f"""
     <w:r {nsdecls("w", "wp", "a", "r")}><w:drawing>

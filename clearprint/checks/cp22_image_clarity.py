@@ -11,7 +11,8 @@ plain colour and drop shadows flattened into pixels (one flat tone fading to
 paper, as InDesign exports them) are not judged.
 Scanned pages are pictures too: their resolution is measured here, while the
 engine flags their text for the text questions. A DOCX chart is drawn by Word
-from data, so it has no resolution: it is always left to a person.
+from data, and a Windows metafile (EMF/WMF) is a vector drawing, so neither
+has a resolution: both are always left to a person.
 """
 
 from __future__ import annotations
@@ -87,6 +88,10 @@ def _judge(doc: Document, group: Group, opts: Options, may_decode: bool) -> tupl
         return Finding.manual(f"{name} is drawn by Word from its data: check by eye that its labels "
                               "are large enough and its colours and lines easy to tell apart.",
                               where, count=count, kind="chart"), 0
+    if image.kind == "drawing":
+        return Finding.manual(f"{name} is a vector drawing (a Windows metafile), so it has no "
+                              "resolution to measure: check by eye that its lines and any text in "
+                              "it are clear.", where, count=count, kind="drawing"), 0
     if image.linked:
         return Finding.manual(f"{name} is linked, not stored in the file: check the printed "
                               "copy shows it sharply.", where, count=count), 0
@@ -153,8 +158,8 @@ def _location(image: Image, page: Page | None) -> Location:
 
 
 def image_label(image: Image) -> str:
-    """How findings name a picture: 'Picture “Photo 2”', 'Chart “Chart 3”', 'A picture'."""
-    kind = "Chart" if image.kind == "chart" else "Picture"
+    """How findings name a picture: 'Picture “Photo 2”', 'Chart “Chart 3”', 'A drawing'."""
+    kind = {"chart": "Chart", "drawing": "Drawing"}.get(image.kind, "Picture")
     return f"{kind} \u201c{image.name}\u201d" if image.name else f"A {kind.lower()}"
 
 

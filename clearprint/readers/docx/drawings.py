@@ -282,6 +282,9 @@ class DrawingReader:
         if target is None or blob is None:
             return
         image.load = _loader(blob)
+        if is_metafile(blob):
+            image.kind = "drawing"  # Pillow reports a size for these, but it is not pixels
+            return
         if target not in self._pixels:
             self._pixels[target] = _pixel_size(blob)
         size = self._pixels[target]
@@ -517,6 +520,14 @@ def _vml_direction(content: Any) -> str | None:
         return "vertical"
     rotation = number(style.get("rotation", "").strip().rstrip("fd")) or 0
     return f"rotated {round(rotation) % 360}" if round(rotation) % 360 else None
+
+
+def is_metafile(blob: bytes) -> bool:
+    """A Windows metafile (EMF, or WMF with or without its placeable header): a vector
+    drawing, which Word also uses for the icon of an embedded object."""
+    emf = len(blob) >= 44 and blob[:4] == b"\x01\x00\x00\x00" and blob[40:44] == b" EMF"
+    return emf or blob[:4] == b"\xd7\xcd\xc6\x9a" or blob[:6] in (b"\x01\x00\x09\x00\x00\x03",
+                                                                 b"\x02\x00\x09\x00\x00\x03")
 
 
 def _pixel_size(blob: bytes) -> tuple[int, int] | None:
