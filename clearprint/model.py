@@ -335,7 +335,10 @@ class HeaderFooter:
     kind: str  # "header" or "footer"
     variant: str  # "default", "first", "even"
     has_page_number: bool
-    alignment: Alignment | None = None
+    alignment: Alignment | None = None  # of the page number: its paragraph's, or its frame's
+    # A page number in a frame placed other than left, centre or right of the
+    # margins, in words: "outside of the margins", "right of the page", "72 pt from the page".
+    frame: str | None = None
     text: str = ""
     linked_to_previous: bool = False
 

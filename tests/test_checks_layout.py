@@ -514,6 +514,18 @@ def test_cp17_docx_unnumbered_cover_section_and_moved_numbers_are_manual():
     assert run_check("CP17", document)[0] == "manual"
 
 
+def test_cp17_docx_page_number_frames_are_compared_by_where_they_put_the_number():
+    framed = HeaderFooter("footer", "default", True, Alignment.LEFT, frame="outside of the margins")
+    document = doc(para("Text"), page_count=6)
+    document.sections = [Section(1, headers_footers=[framed]),
+                         Section(2, headers_footers=[footer(True, Alignment.LEFT)])]
+    answer, findings = run_check("CP17", document)
+    assert answer == "manual" and "frame outside of the margins" in findings[0].message
+    second = HeaderFooter("footer", "default", True, Alignment.CENTER, frame="outside of the margins")
+    document.sections[1].headers_footers = [second]
+    assert run_check("CP17", document)[0] == "yes"
+
+
 def test_cp17_docx_headings_of_one_style_that_look_different_are_manual():
     plain = [para(span("Heading", size=16), style="Heading 1", outline_level=0) for _ in range(3)]
     odd = para(span("Heading", size=20, size_source="direct"), style="Heading 1", outline_level=0)

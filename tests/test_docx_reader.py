@@ -385,6 +385,23 @@ def test_header_and_footer_page_fields(tmp_path: Path) -> None:
     assert (head.part, head.role, head.text) == (Part.HEADER, Role.FURNITURE, "Running head 9")
 
 
+@pytest.mark.parametrize(("frame", "alignment", "place"), [
+    ('w:xAlign="right" w:hAnchor="margin"', Alignment.RIGHT, None),
+    ('w:xAlign="center" w:hAnchor="text"', Alignment.CENTER, None),
+    ('w:xAlign="outside" w:hAnchor="margin"', Alignment.LEFT, "outside of the margins"),
+    ('w:xAlign="right"', Alignment.LEFT, "right of the page"),
+    ('w:x="1440" w:hAnchor="page"', Alignment.LEFT, "72 pt from the page"),
+])
+def test_page_number_in_a_frame_is_where_the_frame_is(tmp_path: Path, frame, alignment, place) -> None:
+    def make(d: docx.document.Document) -> None:
+        footer = d.sections[0].footer.paragraphs[0]
+        add_xml(footer._p.get_or_add_pPr(), f'<w:framePr {W_NS} w:wrap="around" {frame}/>')
+        add_xml(footer._p, f'<w:fldSimple {W_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+
+    footer = next(hf for hf in read(tmp_path, make).sections[0].headers_footers if hf.kind == "footer")
+    assert footer.has_page_number and (footer.alignment, footer.frame) == (alignment, place)
+
+
 def test_complex_page_field_in_footer(tmp_path: Path) -> None:
     def make(d: docx.document.Document) -> None:
         footer = d.sections[0].footer.paragraphs[0]

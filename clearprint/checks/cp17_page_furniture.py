@@ -27,8 +27,9 @@ pass also calls bold table headers headings.
 DOCX: every section must show a PAGE field in its header or footer, its own
 or inherited ("linked to previous"), on odd and, with different even pages,
 even pages; a section after the first numbered one without it is a "no",
-sections before it (cover, front matter) are left to a person. Different
-positions between sections, and headings of one style that look different
+sections before it (cover, front matter) are left to a person. A page number
+in a frame (w:framePr) is where its frame is, whatever its paragraph's
+alignment. Different positions between sections, and headings of one style that look different
 from each other, are manual. Single-page documents are n/a.
 """
 
@@ -520,8 +521,7 @@ def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Find
                 if section.number >= first:
                     unnumbered.append((section, variant))
                 continue
-            aligned = "centred" if hf.alignment is Alignment.CENTER else (hf.alignment or "left")
-            places.setdefault(variant, []).append((section, f"{hf.kind} ({aligned})"))
+            places.setdefault(variant, []).append((section, f"{hf.kind} ({_docx_place(hf)})"))
     for section, variant in unnumbered:
         which = "even pages" if variant == "even" else "pages"
         yield Finding.no(f"Section {section.number} shows no page number on its {which}.",
@@ -540,6 +540,14 @@ def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Find
             where = "every section" if len(found) > 1 else "the document"
             yield Finding.info(f"Page numbers in the {found[0][1]} of {where}"
                                + (" on even pages." if variant == "even" else "."), variant=variant)
+
+
+def _docx_place(hf: HeaderFooter) -> str:
+    """Where a header or footer shows its page number across the page: its frame's
+    place when a frame puts it somewhere an alignment cannot say, else its alignment."""
+    if hf.frame:
+        return f"frame {hf.frame}"
+    return "centred" if hf.alignment is Alignment.CENTER else (hf.alignment or "left")
 
 
 def _docx_headings(doc: Document) -> Iterator[Finding]:

@@ -105,6 +105,7 @@ def _headers_and_footers(
                         variant=variant,
                         has_page_number=bool(summary and summary.has_page_number),
                         alignment=summary.alignment if summary else None,
+                        frame=summary.frame if summary else None,
                         text="\n".join(summary.texts) if summary else "",
                         linked_to_previous=root is None and info.section.number > 1,
                     )

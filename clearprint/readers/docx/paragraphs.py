@@ -64,6 +64,33 @@ def alignment(props: Props) -> tuple[Alignment | None, str]:
     return result, source(props, "jc")
 
 
+_FRAME_ALIGN = {"left": Alignment.LEFT, "center": Alignment.CENTER, "right": Alignment.RIGHT}
+_FRAME_ALIGN_WORDS = {"center": "centre"}
+
+
+def frame_place(props: Props) -> tuple[Alignment | None, str | None]:
+    """Where a framed paragraph (w:framePr) sits across the page.
+
+    Word places a frame by its own xAlign (or x offset) from its hAnchor,
+    whatever the paragraph's w:jc: a page number in a frame is where the frame
+    is. A frame aligned left, centre or right of the margins (or of the text,
+    the same thing in a header) is where a paragraph so aligned would be: that
+    Alignment. Any other frame is described in words ("right of the page",
+    "outside of the margins", "72 pt from the page"). (None, None): not framed.
+    hAnchor defaults to "page" (ECMA-376 17.3.1.11).
+    """
+    frame = value(props, "framePr")
+    if frame is None or (frame.x_align is None and frame.x is None):
+        return None, None
+    anchor = frame.h_anchor or "page"
+    if frame.x_align is not None:
+        if anchor in ("margin", "text") and frame.x_align in _FRAME_ALIGN:
+            return _FRAME_ALIGN[frame.x_align], None
+        side = _FRAME_ALIGN_WORDS.get(frame.x_align, frame.x_align)
+        return None, f"{side} of the {'page' if anchor == 'page' else 'margins'}"
+    return None, f"{frame.x:.0f} pt from the {'page' if anchor == 'page' else 'margin'}"
+
+
 def role(style_name: str | None, props: Props, part: Part, in_toc_field: bool) -> tuple[Role, int | None]:
     """What the paragraph is for, and its outline level (0-8) when it is a heading."""
     name = (style_name or "").strip()
@@ -181,6 +208,8 @@ class ParagraphFormat:
     suppress_hyphens: bool
     shading: Any  # properties.Shading or None
     text_direction: str | None
+    frame_alignment: Alignment | None = None  # w:framePr aligned to the margins (frame_place)
+    frame: str | None = None  # any other w:framePr position, in words
     shading_rgb: RGB | None = None  # the shading's colour, resolved by the caller (needs the theme)
     _roles: dict[tuple[Part, bool], tuple[Role, int | None]] = field(default_factory=dict)
 
@@ -196,6 +225,7 @@ class ParagraphFormat:
 def paragraph_format(style_id: str | None, style_name: str | None, props: Props) -> ParagraphFormat:
     jc, jc_source = alignment(props)
     left, right, first = indents(props)
+    frame_alignment, frame = frame_place(props)
     return ParagraphFormat(
         style_id=style_id,
         style_name=style_name,
@@ -210,4 +240,6 @@ def paragraph_format(style_id: str | None, style_name: str | None, props: Props)
         suppress_hyphens=bool(value(props, "suppressAutoHyphens", False)),
         shading=value(props, "shd"),
         text_direction=value(props, "textDirection"),
+        frame_alignment=frame_alignment,
+        frame=frame,
     )

@@ -27,6 +27,14 @@ class Shading(NamedTuple):
     theme_fill_shade: str | None
 
 
+class Frame(NamedTuple):
+    """A w:framePr element, as far as it places the frame across the page."""
+
+    x_align: str | None  # left, center, right, inside, outside
+    x: float | None  # pt from the anchor, when not aligned
+    h_anchor: str | None  # page, margin or text
+
+
 class ColorSpec(NamedTuple):
     """A w:color element: explicit hex or "auto", and the theme colour that wins over it."""
 
@@ -223,6 +231,11 @@ def _para_shading(el: Any, out: dict[str, Any]) -> None:
     out["shd"] = parse_shading(el)
 
 
+def _frame(el: Any, out: dict[str, Any]) -> None:
+    """w:framePr, kept whole: a style's frame is replaced, not merged, by the paragraph's."""
+    out["framePr"] = Frame(attr(el, "xAlign"), twips(attr(el, "x")), attr(el, "hAnchor"))
+
+
 def _section_break(el: Any, out: dict[str, Any]) -> None:
     """Marks the last paragraph of a section (its w:sectPr holds the section's properties)."""
     out["sectPr"] = True
@@ -242,6 +255,7 @@ _PPR_PARSERS: dict[str, Any] = {
     W + "pageBreakBefore": _flag("pageBreakBefore"),
     W + "textDirection": _value("textDirection"),
     W + "sectPr": _section_break,
+    W + "framePr": _frame,
 }
 
 

@@ -94,6 +94,7 @@ class PartSummary:
 
     has_page_number: bool = False
     alignment: Any = None
+    frame: str | None = None  # the page number's frame, when not aligned to the margins
     texts: list[str] = field(default_factory=list)
 
 
@@ -457,11 +458,13 @@ class StoryWalker:
             self.contents.append(Contents(finished.anchor, "field", entries=finished.entries, stale=stale))
 
     def _page_number(self, ctx: Context, fmt: para.ParagraphFormat) -> None:
-        """A PAGE field in a header or footer (or a text box in one): note where it is aligned."""
+        """A PAGE field in a header or footer (or a text box in one): note where it is
+        placed, by its paragraph's frame if it has one, else by its alignment."""
         summary = self.summaries.get(ctx.story)
         if summary is not None and not summary.has_page_number:
             summary.has_page_number = True
-            summary.alignment = fmt.alignment
+            summary.alignment = fmt.frame_alignment or fmt.alignment
+            summary.frame = fmt.frame
 
     def _finish_toc_styles(self) -> None:
         """TOC-styled paragraphs outside any TOC field: a contents list typed or pasted by hand."""
