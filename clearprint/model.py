@@ -233,6 +233,15 @@ class Block:
 
 
 @dataclass(slots=True)
+class ChartText:
+    """Text Word draws in a DOCX chart from its data: what it is and its size."""
+
+    element: str  # "title", "axis labels", "axis title", "data labels", "legend"
+    size: float  # pt
+    size_source: str  # "the chart" (on the element), "the chart's default text size", "Word's default..."
+
+
+@dataclass(slots=True)
 class Image:
     """A placed picture."""
 
@@ -262,6 +271,7 @@ class Image:
     # "picture"; "chart": drawn by Word from data; "drawing": a vector metafile
     # (EMF/WMF). Neither of the last two has pixels.
     kind: str = "picture"
+    chart_text: list[ChartText] = field(default_factory=list)  # a chart's labels, titles, legend
 
     @property
     def effective_ppi(self) -> float | None:

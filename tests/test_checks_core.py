@@ -2,7 +2,7 @@
 
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
-from clearprint.model import Page, Section
+from clearprint.model import ChartText, Image, Location, Page, Section
 
 
 # CP01 type size
@@ -18,6 +18,21 @@ def test_cp01_no_below_twelve_points_names_size_and_source():
     assert findings[0].data["size_pt"] == 10
     assert findings[0].location.paragraph == 2
     assert findings[0].location.source == "docDefaults"
+
+
+def test_cp01_chart_labels_below_twelve_points_are_no():
+    chart = Image(Location(paragraph=2, excerpt="Chart 3"), kind="chart", name="Chart 3", chart_text=[
+        ChartText("title", 16.0, "the chart"), ChartText("axis labels", 9.0, "the chart"),
+        ChartText("legend", 9.0, "Word's default chart text size")])
+    document = doc(para(span(size=14)), para(""))
+    document.images = [chart]
+    answer, findings = run_check("CP01", document)
+    assert answer == "no"
+    assert findings[0].message == ("Chart \u201cChart 3\u201d: axis labels and legend set in 9 pt "
+                                   "(needs at least 12 pt).")
+    assert findings[0].location.paragraph == 2 and findings[0].data["role"] == "chart"
+    chart.chart_text = [ChartText("axis labels", 12.0, "the chart")]
+    assert run_check("CP01", document)[0] == "yes"
 
 
 def test_cp01_tolerance_allows_rounding():

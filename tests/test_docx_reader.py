@@ -1012,6 +1012,49 @@ def test_chart_is_an_image_of_kind_chart(tmp_path: Path) -> None:
     assert image.placed_width == pytest.approx(432)
 
 
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_CHART_PART = f"""<c:chartSpace xmlns:c="{_C}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+  <c:chart>
+    <c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1600"/></a:pPr>
+      <a:r><a:rPr lang="en-GB" sz="1400"/><a:t>Visits</a:t></a:r></a:p></c:rich></c:tx></c:title>
+    <c:plotArea>
+      <c:barChart><c:dLbls><c:showVal val="1"/></c:dLbls></c:barChart>
+      <c:catAx><c:delete val="0"/><c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr></a:p></c:txPr></c:catAx>
+      <c:valAx><c:delete val="1"/><c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr></a:p></c:txPr></c:valAx>
+    </c:plotArea>
+  </c:chart>
+  {{space}}
+</c:chartSpace>"""
+
+
+def _add_chart(d: docx.document.Document, space_text: str = "") -> None:
+    """An in-line chart whose part (word/charts/chart1.xml) holds _CHART_PART."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part as OpcPart
+
+    blob = _CHART_PART.replace("{space}", space_text).encode()
+    chart = OpcPart(PackURI("/word/charts/chart1.xml"),
+                    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml", blob, d.part.package)
+    rid = d.part.relate_to(chart, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart")
+    add_xml(d.add_paragraph()._p, f"""
+    <w:r {nsdecls("w", "wp", "a", "r")}><w:drawing>
+      <wp:inline><wp:extent cx="5486400" cy="3200400"/><wp:docPr id="3" name="Chart 3"/>
+        <a:graphic><a:graphicData uri="{_C}"><c:chart xmlns:c="{_C}" r:id="{rid}"/></a:graphicData></a:graphic>
+      </wp:inline>
+    </w:drawing></w:r>""")
+
+
+def test_chart_text_sizes_from_the_chart_part(tmp_path: Path) -> None:
+    space = '<c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1100"/></a:pPr></a:p></c:txPr>'
+    (chart,) = read(tmp_path, lambda d: _add_chart(d, space)).images
+    found = [(t.element, t.size, t.size_source) for t in chart.chart_text]
+    # the deleted value axis prints nothing; data labels take the chart's own default
+    assert found == [("title", 14.0, "the chart"), ("axis labels", 9.0, "the chart"),
+                     ("data labels", 11.0, "the chart's default text size")]
+    (chart,) = read(tmp_path, _add_chart).images
+    assert chart.chart_text[-1].size == 10.0 and chart.chart_text[-1].size_source.startswith("Word's")
+
+
 def test_landscape_page_laid_out_in_panels_by_a_table(tmp_path: Path) -> None:
     panel_text = "Running text of a leaflet panel, several lines long, as a folded leaflet has. " * 4
 

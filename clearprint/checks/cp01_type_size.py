@@ -2,7 +2,8 @@
 
 Every visible run counts, page numbers and labels included (UKAAF asks for
 them at body size too). Short superscripts (footnote marks, trade marks) are
-left to a person rather than failed.
+left to a person rather than failed. The labels, legend and titles Word draws
+in a DOCX chart count too: the reader gives their sizes from the chart part.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from clearprint.analysis.text import body_size, has_text, spans_location, visible
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import Block, Document, Span
+from clearprint.model import Block, Document, Image, Span
 from clearprint.results import Finding
 
 
@@ -25,6 +26,8 @@ def type_size(doc: Document, opts: Options) -> Iterator[Finding]:
     limit = opts.min_type_size - opts.type_size_tolerance
     for block in doc.blocks:
         yield from _block_findings(block, limit, opts)
+    for image in doc.images:
+        yield from _chart_findings(image, limit, opts)
     size = body_size(doc)
     if size is not None and size < opts.recommended_type_size:
         yield Finding.info(
@@ -56,6 +59,23 @@ def _block_findings(block: Block, limit: float, opts: Options) -> Iterator[Findi
     if unknown:
         yield Finding.manual("The type size of this text could not be read.",
                              spans_location(block, unknown))
+
+
+def _chart_findings(image: Image, limit: float, opts: Options) -> Iterator[Finding]:
+    """One finding for a chart whose text Word draws below the minimum: its smallest size,
+    and which parts of the chart are that small."""
+    small = [t for t in image.chart_text if t.size < limit]
+    if not small:
+        return
+    smallest = min(t.size for t in small)
+    parts = sorted({t.element for t in small if t.size == smallest})
+    name = f"Chart \u201c{image.name}\u201d" if image.name else "A chart"
+    sources = sorted({t.size_source for t in small if t.size == smallest})
+    yield Finding.no(
+        f"{name}: {' and '.join(parts)} set in {smallest:g} pt (needs at least {opts.min_type_size:g} pt).",
+        image.location.but(excerpt=image.location.excerpt or image.name, source=", ".join(sources)),
+        size_pt=smallest, minimum_pt=opts.min_type_size, role="chart", chart_parts=parts,
+    )
 
 
 def _is_mark(span: Span, opts: Options) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clearprint.model import RGB, Image, Location
+from clearprint.readers.docx.charts import chart_text
 from clearprint.readers.docx.colors import vml_color
 from clearprint.readers.docx.ooxml import (
     MC_FALLBACK,
@@ -239,6 +240,7 @@ class DrawingReader:
         if _is_chart(frame):
             chart = Image(location=location, kind="chart", name=_drawing_name(doc_pr))
             _placement(frame, chart)
+            chart.chart_text = chart_text(self._package, part, frame.find(f"{qn('a:graphic')}/{_GRAPHIC_DATA}"))
             return [chart]
         pics = [pic for pic in frame.iter(_PIC) if _outside(pic, frame, _PIC_BARRIERS)]
         images = []

@@ -23,6 +23,7 @@ NS = {
     "o": "urn:schemas-microsoft-com:office:office",
     "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 }
 
 
