@@ -327,3 +327,12 @@ def test_a_list_item_with_nominal_word_gaps_is_not_justified(tmp_path):
     block = next(b for b in build(tmp_path, draw).blocks if "aaaa" in b.text)
     assert len(block.lines) == 3
     assert block.alignment is not Alignment.JUSTIFIED
+
+
+def test_blocks_opening_with_a_bullet_are_list_items():
+    item = pdf_block([pdf_line("\u2022 Reduce the use of fossil fuels", 72, 100)])
+    symbol = pdf_block([pdf_line("\uf0b7 Protect the climate", 72, 120)])
+    numbered = pdf_block([pdf_line("13. The following procedures are coded", 72, 140)])
+    model_pdf(item, symbol, numbered)
+    assert item.list_item and symbol.list_item
+    assert not numbered.list_item  # a numbered paragraph is often a paragraph of its own

@@ -18,6 +18,7 @@ a flow chart's boxes are ``Role.FIGURE`` (regions come from
 captions. On page 1, centred or right-aligned lines that are not sentences
 (authors, affiliations, dates) between the title and the running text are
 title matter. Short lines flush left with their neighbours are never centred.
+A block that opens with a bullet is a list item (``list_item``).
 
 Helpers for checks: :func:`body_size` and :func:`line_pitch`;
 columns and margins live in ``clearprint.analysis.columns``.
@@ -72,6 +73,10 @@ STRETCH_TOLERANCE = 0.05  # word gaps within this share of nominal (and of each 
 MARKER_CHARS = 3  # a bullet or a list number ("1.", "a)") before an item's text
 NEIGHBOUR_SIZES = 3.0  # blocks this close (in type sizes) above or below are neighbours
 
+# Bullets that open a list item: the common glyphs, and the private-use codes the
+# Symbol and Wingdings fonts print them with (Word's default bullets).
+_BULLETS = frozenset("\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u2023\u2043\u27a2\u27a4\u25ba"
+                     "\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076")
 _LEADER_LINE = re.compile(r"^(.{3,}?)[\s.·…_]{2,}(\d{1,4}|[ivxlcdm]+)$", re.IGNORECASE)
 _LEADER_DOTS = re.compile(r"[.·…_]{3,}|\s{2,}")
 _PAGE_NUMBER = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}", re.IGNORECASE)
@@ -103,6 +108,7 @@ def infer(doc: Document) -> None:
     _assign_roles(doc, size, facts)
     for block in doc.blocks:
         block.line_pitch = line_pitch(block)
+        block.list_item = _bulleted(block)
     # Paragraphs first: short blocks are judged against the columns they set.
     paragraphs = [f for f in facts.values() if f.lines >= 3]
     for fact in paragraphs:
@@ -696,6 +702,12 @@ def _title_matter(first_page: list[_Facts]) -> None:
 
 
 # Alignment -----------------------------------------------------------------
+
+
+def _bulleted(block: Block) -> bool:
+    """The block's text opens with a bullet: an item of a list, not a paragraph of its own."""
+    text = block.text.lstrip()
+    return bool(text) and text[0] in _BULLETS
 
 
 def line_pitch(block: Block) -> float | None:
