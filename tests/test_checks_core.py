@@ -2,7 +2,7 @@
 
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
-from clearprint.model import ChartText, Image, Location, Page, Section
+from clearprint.model import ChartText, Image, Line, Location, Page, Section
 
 
 # CP01 type size
@@ -230,6 +230,40 @@ def test_cp18_pdf_blocks_measured_from_baselines():
     tight = doc(block(100), block(100 + 4 * 15), fmt="pdf")
     tight.pages.append(Page(number=1, width=595, height=842))
     assert run_check("CP18", tight)[0] == "no"
+
+
+def _turned_block(top: float, lines: int = 4, pitch: float = 15.0):
+    """A paragraph on a /Rotate 90 page (displayed 842 x 595): each line runs down the
+    unrotated page, its baseline the unrotated x (the displayed y)."""
+    made = []
+    for i in range(lines):
+        y = top + i * pitch
+        s = span("word " * 12, 12.0, bbox=(y - 12, 842 - 500, y + 3, 842 - 72))
+        made.append(Line(spans=[s], bbox=s.bbox, baseline=y, angle=0.0))
+    return pdf_block(made)
+
+
+def test_cp18_pdf_measured_on_the_displayed_page():
+    turned = Page(number=1, width=842, height=595, rotation=90)
+    spaced = doc(_turned_block(100), _turned_block(100 + 4 * 15 + 10), fmt="pdf")
+    spaced.pages.append(turned)
+    assert run_check("CP18", spaced)[0] == "yes"
+    tight = doc(_turned_block(100), _turned_block(100 + 4 * 15), fmt="pdf")
+    tight.pages.append(turned)
+    assert run_check("CP18", tight)[0] == "no"
+
+
+def test_cp18_pdf_list_items_and_run_on_lines_are_not_paragraph_breaks():
+    def block(top: float, text: str = "word " * 12, lines: int = 3, **props):
+        return pdf_block([pdf_line(text, 72, top + i * 15) for i in range(lines)], **props)
+    page = Page(number=1, width=595, height=842)
+    listed = doc(block(100), block(160, list_item=True), block(205, list_item=True),
+                 block(250), fmt="pdf")
+    listed.pages.append(page)
+    assert run_check("CP18", listed)[0] == "yes"  # only the break before the list is measured
+    run_on = doc(block(100), block(145, "and the sentence ends on this line.", lines=1), fmt="pdf")
+    run_on.pages.append(page)
+    assert run_check("CP18", run_on)[0] == "n/a"  # one paragraph, split by the extraction
 
 
 def test_cp18_footnote_pairs_only_ask_for_a_look():

@@ -16,8 +16,9 @@ line for each empty paragraph used as spacing. Not paragraph breaks: items of
 one list, a list's end (an item followed by a paragraph), a short label line
 leading into a list, and a run of short label lines (an address, contact
 details). PDF: the gap between the last baseline of one block and the first of
-the next, minus the line pitch; inside a block a short line ending a sentence
-followed by a full line is a paragraph break with no space.
+the next, minus the line pitch, on the displayed page; inside a block a short
+line ending a sentence followed by a full line is a paragraph break with no
+space. List items (blocks opening with a bullet) are judged as in DOCX.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from clearprint.analysis.geometry import to_display
 from clearprint.analysis.text import dominant_size, line_count, running_text, visible
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import Block, Document, Line, Location, Part
+from clearprint.model import BBox, Block, Document, Line, Location, Page, Part
 from clearprint.results import Finding, Severity
 
 SENTENCE_ENDINGS = (".", "!", "?", ":", "\u201d", '"')
@@ -167,50 +169,85 @@ def _pdf_gaps(doc: Document) -> Iterator[Gap]:
     for block in running_text(doc):
         if block.lines:
             by_page.setdefault(block.page, []).append(block)
-    for blocks in by_page.values():
+    for number, blocks in by_page.items():
+        page = doc.pages[number - 1] if number is not None else None
         for block in blocks:
-            yield from _breaks_inside(block)
+            yield from _breaks_inside(block, page)
         for first, second in zip(blocks, blocks[1:], strict=False):
-            gap = _pdf_gap(first, second)
+            gap = _pdf_gap(first, second, page)
             if gap is not None:
                 yield gap
 
 
-def _pdf_gap(first: Block, second: Block) -> Gap | None:
-    """The extra space between two blocks that follow each other in one column."""
+def _pdf_gap(first: Block, second: Block, page: Page | None) -> Gap | None:
+    """The extra space between two blocks that follow each other in one column.
+
+    Measured on the displayed page (a page turned by /Rotate reads across its
+    unrotated height). A sentence running on into a one-line block (the last
+    line of a paragraph the extraction split off, at a change of type) is no break.
+    """
+    if first.list_item or (second.list_item and _label(first)):
+        return None  # items of a list, its end, or a label leading into it (as in DOCX)
     a, b = first.lines[-1], second.lines[0]
-    if not _same_column(a, b) or b.baseline <= a.baseline:
+    a_box, b_box = _shown(a.bbox, page), _shown(b.bbox, page)
+    if not _same_column(a_box, b_box) or _depth(b, page) <= _depth(a, page):
+        return None
+    if len(second.lines) == 1 and _continues(a, b):
         return None
     size = dominant_size(second.spans)
     pitch = first.line_pitch or second.line_pitch
     if size is None or pitch is None:
         return None
-    space = (b.baseline - a.baseline) - pitch
+    space = abs(b.baseline - a.baseline) - pitch
     if space > 4 * pitch:  # far apart: a different part of the page, not a paragraph break
         return None
     return Gap(max(space, 0.0), size, second.location, f"p{second.page}:{round(space)}:{size}")
 
 
-def _breaks_inside(block: Block) -> Iterator[Gap]:
+def _breaks_inside(block: Block, page: Page | None) -> Iterator[Gap]:
     """Paragraph breaks with no space that the extraction merged into one block."""
     lines = block.lines
     if len(lines) < 3:
         return
-    left = min(line.bbox[0] for line in lines)
-    right = max(line.text_end or line.bbox[2] for line in lines)
-    measure = right - left
+    extents = [_extent(line, page) for line in lines]
+    left = min(x0 for x0, _ in extents)
+    measure = max(x1 for _, x1 in extents) - left
     size = dominant_size(block.spans)
     if size is None or measure <= 0:
         return
-    for line, following in zip(lines, lines[1:-1], strict=False):
-        end = line.text_end or line.bbox[2]
+    for i, line in enumerate(lines[:-2]):
+        end, next_end = extents[i][1], extents[i + 1][1]
         if line.text.rstrip().endswith(SENTENCE_ENDINGS) and (end - left) < SHORT_LINE_SHARE * measure:
-            next_end = following.text_end or following.bbox[2]
             if (next_end - left) >= SHORT_LINE_SHARE * measure:
-                yield Gap(0.0, size, block.location.but(bbox=following.bbox),
+                yield Gap(0.0, size, block.location.but(bbox=lines[i + 1].bbox),
                           f"p{block.page}:inside:{size}")
 
 
-def _same_column(a: Line, b: Line) -> bool:
-    overlap = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
-    return overlap > 0.5 * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])
+def _shown(box: BBox, page: Page | None) -> BBox:
+    return to_display(box, page) if page is not None else box
+
+
+def _continues(a: Line, b: Line) -> bool:
+    """Line ``b`` carries on the sentence line ``a`` leaves open."""
+    end, start = a.text.rstrip(), b.text.lstrip()
+    return bool(end and start) and not end.endswith(SENTENCE_ENDINGS) and start[0].islower()
+
+
+def _depth(line: Line, page: Page | None) -> float:
+    """The baseline's distance down the displayed page, up to a constant (a baseline
+    is the unrotated y, or x on a page turned a quarter, which /Rotate may reverse)."""
+    turned = page is not None and page.rotation % 360 in (180, 270)
+    return -line.baseline if turned else line.baseline
+
+
+def _extent(line: Line, page: Page | None) -> tuple[float, float]:
+    """Where the line starts and its text ends across the displayed page."""
+    if page is None or page.rotation % 360 == 0:
+        return line.bbox[0], line.text_end or line.bbox[2]
+    box = to_display(line.bbox, page)  # text_end runs along the unrotated x
+    return box[0], box[2]
+
+
+def _same_column(a: BBox, b: BBox) -> bool:
+    overlap = min(a[2], b[2]) - max(a[0], b[0])
+    return overlap > 0.5 * min(a[2] - a[0], b[2] - b[0])
