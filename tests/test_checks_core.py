@@ -2,7 +2,7 @@
 
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
-from clearprint.model import ChartText, Image, Line, Location, Page, Section
+from clearprint.model import ChartText, Image, Line, Location, Page, Section, Shape
 
 
 # CP01 type size
@@ -264,6 +264,16 @@ def test_cp18_pdf_list_items_and_run_on_lines_are_not_paragraph_breaks():
     run_on = doc(block(100), block(145, "and the sentence ends on this line.", lines=1), fmt="pdf")
     run_on.pages.append(page)
     assert run_check("CP18", run_on)[0] == "n/a"  # one paragraph, split by the extraction
+
+
+def test_cp18_pdf_blocks_parted_by_a_rule_are_separated():
+    def block(top: float):
+        return pdf_block([pdf_line("Words of a form's row. " * 3, 72, top + i * 15) for i in range(3)])
+    page = Page(number=1, width=595, height=842)
+    page.shapes.append(Shape(bbox=(72, 133.0, 520, 133.2), stroke=(0, 0, 0), kind="line"))
+    document = doc(block(100), block(145), fmt="pdf")  # no space, but a rule between them
+    document.pages.append(page)
+    assert run_check("CP18", document)[0] == "yes"
 
 
 def test_cp18_footnote_pairs_only_ask_for_a_look():

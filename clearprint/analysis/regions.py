@@ -47,6 +47,7 @@ BAND_MIN_RATIO = 3.0  # a band is this many times as wide as tall...
 BAND_MAX_SIZES = 5.0  # ...and at most this many type sizes tall
 TICK_BOX_SIDES_PT = (6.0, 17.0)  # an outlined square this size (2 to 6 mm) is a tick box
 TICK_BOX_RATIO = 1.2  # its sides differ by at most this factor
+RULE_SLACK = 0.5  # pt: a rule between two lines may touch their boxes by this much
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ def drawings(page: Page, ignore: Iterable[BBox] = ()) -> list[BBox]:
     for shape in page.shapes:
         box = to_display(shape.bbox, page)
         if (_invisible(shape) or _area(box) > ITEM_MAX_SHARE * area or _page_rule(box, page)
-                or _tick_box(shape, box)):
+                or is_tick_box(shape, box)):
             continue
         if any(_inside(box, t) for t in ignored):
             continue
@@ -265,13 +266,34 @@ def _invisible(shape: Shape) -> bool:
     return shape.stroke is None and shape.fill is not None and min(shape.fill) >= WHITE_LEVEL
 
 
-def _tick_box(shape: Shape, box: BBox) -> bool:
-    """A small outlined square on paper: a box of a form to tick, not part of a drawing."""
+def is_tick_box(shape: Shape, box: BBox) -> bool:
+    """A small outlined square on paper: a box of a form to tick, not part of a drawing.
+
+    ``box`` is the shape's box on the displayed page.
+    """
     low, high = TICK_BOX_SIDES_PT
     short, long = sorted((box[2] - box[0], box[3] - box[1]))
     on_paper = shape.fill is None or min(shape.fill) >= WHITE_LEVEL
     return (shape.kind == "rect" and shape.stroke is not None and on_paper
             and low <= short and long <= high and long <= TICK_BOX_RATIO * short)
+
+
+def rule_between(page: Page, upper: BBox, lower: BBox) -> bool:
+    """A horizontal rule drawn in the space between two lines of text, one above the
+    other (displayed boxes): rows of a form or a table, parted by a line.
+
+    The rule lies in the gap between the boxes (within ``RULE_SLACK``), so an underline,
+    which sits inside its line's box, is not one, and it runs under at least half
+    of the narrower line.
+    """
+    narrow = min(upper, lower, key=lambda b: b[2] - b[0])
+    need = 0.5 * (narrow[2] - narrow[0])
+    for shape in page.shapes:
+        x0, y0, x1, y1 = to_display(shape.bbox, page)
+        if (y1 - y0 <= RULE_THICKNESS and upper[3] - RULE_SLACK <= (y0 + y1) / 2 <= lower[1] + RULE_SLACK
+                and overlap(x0, x1, narrow[0], narrow[2]) >= need):
+            return True
+    return False
 
 
 def _page_rule(box: BBox, page: Page) -> bool:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.geometry import to_display
+from clearprint.analysis.regions import rule_between
 from clearprint.analysis.text import dominant_size, line_count, running_text, visible
 from clearprint.checks import check
 from clearprint.config import Options
@@ -48,6 +49,12 @@ class Gap:
     location: Location
     key: str  # pairs with the same key are reported together
     main: bool = True  # in the main text (not a footnote, endnote or text box)
+    ruled: bool = False  # a rule parts the two: clearly separated, however close
+
+    @property
+    def judged_ratio(self) -> float:
+        """The space as judged: a ruled break counts as spaced."""
+        return float("inf") if self.ruled else self.ratio
 
     @property
     def ratio(self) -> float:
@@ -70,8 +77,8 @@ def _judged(gaps: list[Gap], opts: Options, may_fail: bool) -> Iterator[Finding]
     """Findings for one pool of pairs: the main text's, or the notes' and boxes'."""
     if not gaps:
         return
-    tight = [g for g in gaps if g.ratio < opts.paragraph_space_review]
-    doubtful = [g for g in gaps if opts.paragraph_space_review <= g.ratio < opts.paragraph_space_min]
+    tight = [g for g in gaps if g.judged_ratio < opts.paragraph_space_review]
+    doubtful = [g for g in gaps if opts.paragraph_space_review <= g.judged_ratio < opts.paragraph_space_min]
     share = len(tight) / len(gaps)
     failing = may_fail and share >= opts.paragraph_space_fail_share
     for group in _grouped(tight):
@@ -184,7 +191,9 @@ def _pdf_gap(first: Block, second: Block, page: Page | None) -> Gap | None:
 
     Measured on the displayed page (a page turned by /Rotate reads across its
     unrotated height). A sentence running on into a one-line block (the last
-    line of a paragraph the extraction split off, at a change of type) is no break.
+    line of a paragraph the extraction split off, at a change of type) is no
+    break. Blocks parted by a rule (rows of a form or a table) are separated
+    however close they stand.
     """
     if first.list_item or (second.list_item and _label(first)):
         return None  # items of a list, its end, or a label leading into it (as in DOCX)
@@ -201,7 +210,9 @@ def _pdf_gap(first: Block, second: Block, page: Page | None) -> Gap | None:
     space = abs(b.baseline - a.baseline) - pitch
     if space > 4 * pitch:  # far apart: a different part of the page, not a paragraph break
         return None
-    return Gap(max(space, 0.0), size, second.location, f"p{second.page}:{round(space)}:{size}")
+    ruled = page is not None and rule_between(page, a_box, b_box)
+    return Gap(max(space, 0.0), size, second.location, f"p{second.page}:{round(space)}:{size}",
+               ruled=ruled)
 
 
 def _breaks_inside(block: Block, page: Page | None) -> Iterator[Gap]:
