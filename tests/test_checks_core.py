@@ -2,7 +2,7 @@
 
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
-from clearprint.model import ChartText, Image, Line, Location, Page, Section, Shape
+from clearprint.model import ChartText, FormField, Image, Line, Location, Page, Section, Shape
 
 
 # CP01 type size
@@ -274,6 +274,26 @@ def test_cp18_pdf_blocks_parted_by_a_rule_are_separated():
     document = doc(block(100), block(145), fmt="pdf")  # no space, but a rule between them
     document.pages.append(page)
     assert run_check("CP18", document)[0] == "yes"
+
+
+def test_cp18_pdf_form_options_led_by_tick_boxes_are_not_paragraphs():
+    # "4 [ ] Head of household..." over "5 [ ] Qualifying widow(er)...", set with no
+    # space: the first box is a check-box field, the second a drawn square.
+    def option(number: str, top: float, lines: int = 2):
+        return pdf_block([pdf_line(f"{number}    Choose this option when it describes you best, "
+                                   "then go on to the next line.", 72, top + i * 11, size=8)
+                          for i in range(lines)])
+    page = Page(number=1, width=595, height=842)
+    page.shapes.append(Shape(bbox=(84, 119, 92, 127), fill=(255, 255, 255), stroke=(0, 0, 0),
+                             kind="rect"))
+    document = doc(option("4", 100), option("5", 122, lines=1), fmt="pdf")
+    document.fields.append(FormField(Location(page=1, bbox=(84, 91, 92, 99)), "checkbox"))
+    document.pages.append(page)
+    assert run_check("CP18", document)[0] == "n/a"
+    document.fields.clear()
+    page.shapes.clear()
+    document.cache.clear()
+    assert run_check("CP18", document)[0] == "no"  # without the boxes: two paragraphs, no space
 
 
 def test_cp18_footnote_pairs_only_ask_for_a_look():

@@ -10,6 +10,7 @@ import pytest
 from modelkit import pdf_block, pdf_line, run_check
 
 from clearprint.analysis import layout
+from clearprint.analysis.forms import option_blocks
 from clearprint.analysis.geometry import from_display, to_display
 from clearprint.model import Alignment, Block, Document, Page, Role
 from clearprint.readers.pdf import read_pdf
@@ -336,3 +337,10 @@ def test_blocks_opening_with_a_bullet_are_list_items():
     model_pdf(item, symbol, numbered)
     assert item.list_item and symbol.list_item
     assert not numbered.list_item  # a numbered paragraph is often a paragraph of its own
+
+
+def test_lines_opening_with_a_square_glyph_are_form_options():
+    ticked = pdf_block([pdf_line("2 \u2610 Married filing jointly", 72, 100)])
+    plain = pdf_block([pdf_line("Married people may file jointly.", 72, 120)])
+    document = model_pdf(ticked, plain)
+    assert option_blocks(document) == {ticked.index}

@@ -18,7 +18,8 @@ leading into a list, and a run of short label lines (an address, contact
 details). PDF: the gap between the last baseline of one block and the first of
 the next, minus the line pitch, on the displayed page; inside a block a short
 line ending a sentence followed by a full line is a paragraph break with no
-space. List items (blocks opening with a bullet) are judged as in DOCX.
+space. List items (blocks opening with a bullet) are judged as in DOCX; a
+form's options (lines led by a tick box) are not paragraphs.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from clearprint.analysis.forms import option_blocks
 from clearprint.analysis.geometry import to_display
 from clearprint.analysis.regions import rule_between
 from clearprint.analysis.text import dominant_size, line_count, running_text, visible
@@ -172,9 +174,10 @@ def _docx_gap(first: Block, second: Block, body: float | None) -> Gap | None:
 
 
 def _pdf_gaps(doc: Document) -> Iterator[Gap]:
+    options = option_blocks(doc)  # a form's choices, set line by line: not paragraphs
     by_page: dict[int | None, list[Block]] = {}
     for block in running_text(doc):
-        if block.lines:
+        if block.lines and block.index not in options:
             by_page.setdefault(block.page, []).append(block)
     for number, blocks in by_page.items():
         page = doc.pages[number - 1] if number is not None else None
