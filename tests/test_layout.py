@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from modelkit import pdf_block, pdf_line, run_check
+from modelkit import pdf_block, pdf_line, run_check, span
 
 from clearprint.analysis import layout
 from clearprint.analysis.forms import option_blocks
 from clearprint.analysis.geometry import from_display, to_display
-from clearprint.model import Alignment, Block, Document, Page, Role
+from clearprint.model import Alignment, Block, Document, Line, Page, Role
 from clearprint.readers.pdf import read_pdf
 
 PARAGRAPH = ("Clear print is a way of designing documents so that as many people as possible "
@@ -344,3 +344,23 @@ def test_lines_opening_with_a_square_glyph_are_form_options():
     plain = pdf_block([pdf_line("Married people may file jointly.", 72, 120)])
     document = model_pdf(ticked, plain)
     assert option_blocks(document) == {ticked.index}
+
+
+def _row(label: str, value: str, y: float) -> Line:
+    """A spec sheet's row: a label at x 72 and its value ending at x 300."""
+    left = span(label, 8.0, bbox=(72, y - 8, 72 + 4 * len(label), y + 2))
+    right = span(value, 8.0, bbox=(300 - 4 * len(value), y - 8, 300, y + 2))
+    return Line(spans=[left, right], bbox=(72, y - 8, 300, y + 2), baseline=y, text_end=300)
+
+
+def test_label_value_rows_and_columns_of_figures_have_no_paragraph_alignment():
+    rows = pdf_block([_row("Main pumps:", "Variable displacement", 100),
+                      pdf_line("axial piston pump", 300 - 68, 110, size=8, width=68),
+                      _row("Max flow:", "2 x 15.3 gpm", 120)])
+    figures = pdf_block([pdf_line(text, 400, 100 + 12 * i, size=8, width=70)
+                         for i, text in enumerate(["21 ft 0 in (6 400 mm)", "20 ft 7 in (6 270 mm)",
+                                                   "13 ft 4 in (4 060 mm)"])])
+    body = [pdf_block([pdf_line(PARAGRAPH[:80], 72, 300 + 15 * i, width=450)]) for i in range(10)]
+    model_pdf(rows, figures, *body)
+    assert rows.alignment is None  # flush right by its values, not a right-aligned paragraph
+    assert figures.alignment is None  # flush both sides by tabular figures, not justified

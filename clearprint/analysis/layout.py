@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from clearprint.analysis import regions
 from clearprint.analysis.geometry import is_horizontal, overlap, to_display
+from clearprint.analysis.text import mostly_letters
 from clearprint.model import Alignment, BBox, Block, Document, Image, Line, Page, Role, Span
 
 FURNITURE_ZONE = 0.08  # top and bottom share of the page height (B.1.3)
@@ -70,6 +71,9 @@ TITLE_MATTER_REACH = 0.5  # title matter starts in the top half of page 1
 INDENT_EM = 2.0  # item 11: a centred line sits this far in from both column edges
 RAGGED_EM = 4.0  # how far a ragged column's edge may lie beyond its longest line
 STRETCH_TOLERANCE = 0.05  # word gaps within this share of nominal (and of each other) are unstretched
+ROW_GAP_EM = 3.0  # a gap this wide inside a line parts a label from its value...
+ROW_MIN_LINES = 2  # ...on this many lines of a block
+FIGURES_LETTER_SHARE = 0.5  # a block with fewer letters than this share is figures, not prose
 MARKER_CHARS = 3  # a bullet or a list number ("1.", "a)") before an item's text
 NEIGHBOUR_SIZES = 3.0  # blocks this close (in type sizes) above or below are neighbours
 
@@ -789,12 +793,28 @@ def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) 
     em = fact.size or 10.0
     extents = [(box[0], box[2]) for box in fact.line_boxes]
     if len(extents) >= 3:
+        if _label_value_rows(fact) or not mostly_letters(fact.text, FIGURES_LETTER_SHARE):
+            return None  # a table's rows, or a column of figures: not a paragraph
         return _classify_paragraph(fact.block.lines, extents, em)
     if len(extents) == 2 and _centred_pair(extents, em):
         return Alignment.CENTER
     if column is None:
         return None
     return _classify_short(extents, column, em)
+
+
+def _label_value_rows(fact: _Facts) -> bool:
+    """Lines of a label, a wide gap and a value (a spec sheet's "Main pumps: ...
+    Variable displacement"): rows of a table, whose flush right edge is the value
+    column's, not a right-aligned or justified paragraph. A gap on one line alone
+    may be a tab after a list number."""
+    gap = ROW_GAP_EM * (fact.size or fact.body)
+    rows = 0
+    for line in fact.block.lines:
+        runs = _runs(line, fact.page)
+        if any(b.x0 - a.end >= gap for a, b in itertools.pairwise(runs)):
+            rows += 1
+    return rows >= ROW_MIN_LINES
 
 
 def _centred_pair(extents: list[tuple[float, float]], em: float) -> bool:
