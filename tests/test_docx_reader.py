@@ -1019,8 +1019,10 @@ _CHART_PART = f"""<c:chartSpace xmlns:c="{_C}" xmlns:a="http://schemas.openxmlfo
       <a:r><a:rPr lang="en-GB" sz="1400"/><a:t>Visits</a:t></a:r></a:p></c:rich></c:tx></c:title>
     <c:plotArea>
       <c:barChart><c:dLbls><c:showVal val="1"/></c:dLbls></c:barChart>
-      <c:catAx><c:delete val="0"/><c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr></a:p></c:txPr></c:catAx>
-      <c:valAx><c:delete val="1"/><c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr></a:p></c:txPr></c:valAx>
+      <c:catAx><c:delete val="0"/>
+        <c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr></a:p></c:txPr></c:catAx>
+      <c:valAx><c:delete val="1"/>
+        <c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr></a:p></c:txPr></c:valAx>
     </c:plotArea>
   </c:chart>
   {{space}}
@@ -1039,7 +1041,8 @@ def _add_chart(d: docx.document.Document, space_text: str = "") -> None:
     add_xml(d.add_paragraph()._p, f"""
     <w:r {nsdecls("w", "wp", "a", "r")}><w:drawing>
       <wp:inline><wp:extent cx="5486400" cy="3200400"/><wp:docPr id="3" name="Chart 3"/>
-        <a:graphic><a:graphicData uri="{_C}"><c:chart xmlns:c="{_C}" r:id="{rid}"/></a:graphicData></a:graphic>
+        <a:graphic><a:graphicData uri="{_C}">
+          <c:chart xmlns:c="{_C}" r:id="{rid}"/></a:graphicData></a:graphic>
       </wp:inline>
     </w:drawing></w:r>""")
 

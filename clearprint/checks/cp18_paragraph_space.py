@@ -231,9 +231,10 @@ def _breaks_inside(block: Block, page: Page | None) -> Iterator[Gap]:
         return
     for i, line in enumerate(lines[:-2]):
         end, next_end = extents[i][1], extents[i + 1][1]
-        if line.text.rstrip().endswith(SENTENCE_ENDINGS) and (end - left) < SHORT_LINE_SHARE * measure:
-            if (next_end - left) >= SHORT_LINE_SHARE * measure:
-                yield Gap(0.0, size, block.location.but(bbox=lines[i + 1].bbox),
+        short = (end - left) < SHORT_LINE_SHARE * measure
+        if (short and line.text.rstrip().endswith(SENTENCE_ENDINGS)
+                and (next_end - left) >= SHORT_LINE_SHARE * measure):
+            yield Gap(0.0, size, block.location.but(bbox=lines[i + 1].bbox),
                           f"p{block.page}:inside:{size}")
 
 

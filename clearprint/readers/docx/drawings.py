@@ -240,7 +240,8 @@ class DrawingReader:
         if _is_chart(frame):
             chart = Image(location=location, kind="chart", name=_drawing_name(doc_pr))
             _placement(frame, chart)
-            chart.chart_text = chart_text(self._package, part, frame.find(f"{qn('a:graphic')}/{_GRAPHIC_DATA}"))
+            graphic_data = frame.find(f"{qn('a:graphic')}/{_GRAPHIC_DATA}")
+            chart.chart_text = chart_text(self._package, part, graphic_data)
             return [chart]
         pics = [pic for pic in frame.iter(_PIC) if _outside(pic, frame, _PIC_BARRIERS)]
         images = []
