@@ -176,13 +176,7 @@ def measure_span(raw: dict[str, Any], draft: LineDraft) -> tuple[str, int, tuple
         draft.letter_count += count - words
     draft.last_end = sign * boxes[last][e]
     draft.trailing_space = last < len(text) - 1
-    _count(raw, draft, count)
-    return text, count, chars[first]["origin"]
-
-
-def _count(raw: dict[str, Any], draft: LineDraft, count: int) -> None:
-    """Add the span's characters to the line's tallies of sizes and fonts, and its box."""
-    size = raw["size"]
+    # The line's tallies of sizes and fonts, and its extent across the writing direction.
     draft.last_size = size
     key = round(size, 2)
     draft.sizes[key] = draft.sizes.get(key, 0) + count
@@ -190,8 +184,11 @@ def _count(raw: dict[str, Any], draft: LineDraft, count: int) -> None:
     font = raw["font"]
     draft.fonts[font] = draft.fonts.get(font, 0) + count
     box = raw["bbox"]
-    c0, c1 = (box[1], box[3]) if draft.axis == 0 else (box[0], box[2])
-    draft.cross = (min(draft.cross[0], c0), max(draft.cross[1], c1))
+    low_side, high_side = (box[1], box[3]) if draft.axis == 0 else (box[0], box[2])
+    cross = draft.cross
+    if low_side < cross[0] or high_side > cross[1]:
+        draft.cross = (min(cross[0], low_side), max(cross[1], high_side))
+    return text, count, chars[first]["origin"]
 
 
 def _join_previous(draft: LineDraft, first_start: float, first: int, size: float) -> None:

@@ -123,8 +123,8 @@ class PageTextReader:
         return draft
 
     def _span(self, raw: dict[str, Any], text: str, origin: tuple[float, float]) -> Span:
-        font, bold, italic, weight, traits, superscript = self._style(
-            raw["font"], raw["flags"], raw["char_flags"])
+        key = (raw["font"], raw["flags"], raw["char_flags"])
+        font, bold, italic, weight, traits, superscript = self._styles.get(key) or self._style(*key)
         seqno = self._runs.seqno_at(*origin)
         if seqno in self._runs.fake_bold:
             bold = True
@@ -145,23 +145,20 @@ class PageTextReader:
         )
 
     def _style(self, raw_font: str, flags: int, char_flags: int) -> _Style:
-        """Font name and traits of a span, worked out once per font and flags."""
-        key = (raw_font, flags, char_flags)
-        style = self._styles.get(key)
-        if style is None:
-            font = strip_subset(raw_font)
-            traits = self._fonts.traits(font, self._page)
-            extra = set(traits.traits)
-            bold, italic = traits.bold, traits.italic
-            if "type3" not in extra:
-                if bold is None:
-                    bold = bool(flags & _BOLD or char_flags & _CF_BOLD)
-                if italic is None:
-                    italic = bool(flags & _ITALIC)
-                if flags & _MONOSPACED:
-                    extra.add("monospace")
-            style = self._styles[key] = (font, bold, italic, traits.weight, frozenset(extra),
-                                         bool(flags & _SUPERSCRIPT))
+        """Font name and traits of a span, worked out once per font and flags (``_styles``)."""
+        font = strip_subset(raw_font)
+        traits = self._fonts.traits(font, self._page)
+        extra = set(traits.traits)
+        bold, italic = traits.bold, traits.italic
+        if "type3" not in extra:
+            if bold is None:
+                bold = bool(flags & _BOLD or char_flags & _CF_BOLD)
+            if italic is None:
+                italic = bool(flags & _ITALIC)
+            if flags & _MONOSPACED:
+                extra.add("monospace")
+        style = self._styles[raw_font, flags, char_flags] = (
+            font, bold, italic, traits.weight, frozenset(extra), bool(flags & _SUPERSCRIPT))
         return style
 
     def _block(self, drafts: list[LineDraft]) -> Block:
