@@ -11,9 +11,13 @@ import math
 import zlib
 from typing import Any
 
+import pymupdf
+
 from clearprint.model import BBox, FormField, Image, Location, Shape
 from clearprint.readers.pdf.painting import Painting, PlacedImage, visible
 from clearprint.readers.pdf.source import MUPDF_ERRORS, PictureSource
+
+mupdf = pymupdf.mupdf
 
 # Vector paths smaller than this are glyph outlines, icons or chart ticks: they
 # are counted (Page.path_count) but not kept, so pages of outlined text stay fast.
@@ -32,8 +36,9 @@ _CUT_OUT_PPI = 150.0  # cut-out pictures are drawn as printed at up to this reso
 _CUT_OUT_PIXELS = 4_000_000
 
 _WIDGET_KINDS = {
-    "text": "text", "checkbox": "checkbox", "radiobutton": "radio",
-    "combobox": "choice", "listbox": "choice", "signature": "signature",
+    mupdf.PDF_WIDGET_TYPE_TEXT: "text", mupdf.PDF_WIDGET_TYPE_CHECKBOX: "checkbox",
+    mupdf.PDF_WIDGET_TYPE_RADIOBUTTON: "radio", mupdf.PDF_WIDGET_TYPE_COMBOBOX: "choice",
+    mupdf.PDF_WIDGET_TYPE_LISTBOX: "choice", mupdf.PDF_WIDGET_TYPE_SIGNATURE: "signature",
 }
 
 
@@ -261,19 +266,27 @@ class _XrefFinder:
 
 
 def read_fields(page: Any, number: int) -> list[FormField]:
-    """Interactive form fields a reader can fill in (push buttons are left out)."""
+    """Interactive form fields a reader can fill in (push buttons are left out).
+
+    Read through MuPDF's widget list rather than ``page.widgets()``, which
+    builds every property of every widget in Python (20 times slower: a fifth
+    of the reading time of a six-page form with 174 fields). Boxes are
+    unrotated, as ``Widget.rect`` gives them.
+    """
     fields = []
-    for widget in page.widgets():
-        kind = _WIDGET_KINDS.get((widget.field_type_string or "").lower())
-        if kind is None:
-            continue
-        rect = widget.rect
-        fields.append(FormField(
-            location=Location(page=number, bbox=(rect.x0, rect.y0, rect.x1, rect.y1),
-                              rotation=page.rotation, excerpt=widget.field_name or None),
-            kind=kind, width=round(rect.width, 2), height=round(rect.height, 2),
-            name=widget.field_name or None,
-        ))
+    derotation = page.derotation_matrix
+    widget = mupdf.pdf_first_widget(mupdf.pdf_page_from_fz_page(page.this))
+    while widget.m_internal:
+        kind = _WIDGET_KINDS.get(mupdf.pdf_widget_type(widget))
+        if kind is not None:
+            rect = pymupdf.Rect(mupdf.pdf_bound_widget(widget)) * derotation
+            name = mupdf.pdf_load_field_name(mupdf.pdf_annot_obj(widget)) or None
+            fields.append(FormField(
+                location=Location(page=number, bbox=(rect.x0, rect.y0, rect.x1, rect.y1),
+                                  rotation=page.rotation, excerpt=name),
+                kind=kind, width=round(rect.width, 2), height=round(rect.height, 2), name=name,
+            ))
+        widget = mupdf.pdf_next_widget(widget)
     return fields
 
 
