@@ -580,3 +580,32 @@ def test_picture_cut_by_a_rectangle_has_no_cut_out_view(tmp_path):
     read = read_pdf(one_page(tmp_path, lambda p: p.insert_image((100, 100, 300, 300),
                                                                 stream=png(40, 40))))
     assert read.images[0].load_shown is None
+
+
+def test_pictures_load_as_extract_image_decodes_them(tmp_path):
+    """Flate pictures and stencil masks are handed over without a PNG round trip,
+    pixel for pixel as ``extract_image`` decodes them."""
+    mask = bytes(range(0, 256, 16))  # 16 x 8 one-bit pixels
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+        b"/Resources<</XObject<</M 5 0 R>>>>>>",
+        b"<</Length 33>>stream\nq 160 0 0 80 100 400 cm /M Do Q\nendstream",
+        b"<</Type/XObject/Subtype/Image/Width 16/Height 8/ImageMask true/BitsPerComponent 1"
+        b"/Length 16>>stream\n" + mask + b"\nendstream",
+    ]
+    body = b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n%s\nendobj\n" % (n, o) for n, o in enumerate(objects, 1))
+    with pymupdf.open(stream=body + b"trailer<</Root 1 0 R>>\n%%EOF\n", filetype="pdf") as built:
+        page = built[0]
+        page.insert_image((100, 100, 300, 250), stream=png(40, 30))
+        path = save(built, tmp_path)
+
+    read = read_pdf(path)
+    with pymupdf.open(path) as pdf:
+        xrefs = {(i[2], i[3]): i[0] for i in pdf[0].get_images(full=True)}
+        for image in read.images:
+            stored = pdf.extract_image(xrefs[image.pixel_width, image.pixel_height])["image"]
+            expected = open_image(stored).convert("L").tobytes()
+            assert open_image(image.load()).convert("L").tobytes() == expected
+    assert sorted((i.pixel_width, i.pixel_height) for i in read.images) == [(16, 8), (40, 30)]

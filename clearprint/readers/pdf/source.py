@@ -117,13 +117,23 @@ class PictureSource:
         a reduced scale). Other pictures are decoded by MuPDF and handed over
         as uncompressed PAM: ``extract_image`` would encode them as PNG first,
         which took 90 % of the picture questions' time on a report of scans.
+        A stencil mask (a fax-coded scan, say) goes over as the grey levels
+        ``extract_image`` gives it.
         """
         filters = self._pdf.xref_get_key(xref, "Filter")[1]
         if not any(name in filters for name in _COMPRESSED_AS_PICTURES):
             pixmap = pymupdf.Pixmap(self._pdf, xref)
+            if pixmap.colorspace is None and pixmap.n == 1:  # a stencil mask: its coverage, as grey
+                return _grey_pam(pixmap.width, pixmap.height, pixmap.samples)
             if pixmap.colorspace is not None and pixmap.colorspace.n in (1, 3):
                 return pixmap.tobytes("pam")
             if pixmap.colorspace is not None and not pixmap.alpha:  # CMYK, Lab, indexed...
                 return pymupdf.Pixmap(pymupdf.csRGB, pixmap).tobytes("pam")
-        extracted = self._pdf.extract_image(xref)  # stencil masks, JPEG, JPEG 2000
+        extracted = self._pdf.extract_image(xref)  # JPEG, JPEG 2000, what MuPDF cannot convert
         return extracted["image"] if extracted and extracted.get("image") else None
+
+
+def _grey_pam(width: int, height: int, samples: bytes) -> bytes:
+    """One-channel pixels as a PAM picture (the form pictures are handed over in)."""
+    header = f"P7\nWIDTH {width}\nHEIGHT {height}\nDEPTH 1\nMAXVAL 255\nTUPLTYPE GRAYSCALE\nENDHDR\n"
+    return header.encode("ascii") + samples
