@@ -83,6 +83,28 @@ def test_cp13_pdf_single_column_and_table_cells_are_na():
     assert run_check("CP13", pdf_doc(*short))[0] == "n/a"
 
 
+def link_rows(pitch: float, rows: int = 16, size: float = 9.0):
+    """A table read as two groups: topics on every row, ``pitch`` apart, and a web address
+    on every other row (too many lines for cells level at the top)."""
+    topics = pdf_block([pdf_line(f"Name of a coding website {n}", 58, 100 + n * pitch, size)
+                        for n in range(rows)])
+    addresses = pdf_block([pdf_line(f"www.example.org/page{n}", 310, 100 + n * pitch, size)
+                           for n in range(0, rows, 2)])
+    return topics, addresses
+
+
+def test_cp13_pdf_rows_on_shared_baselines_far_apart_are_a_table_not_columns():
+    """Dashed row lines too faint to keep as a grid: each address sits on its topic's baseline."""
+    assert run_check("CP13", pdf_doc(*link_rows(pitch=23)))[0] == "n/a"
+    assert run_check("CP14", pdf_doc(*link_rows(pitch=23)))[0] == "n/a"
+
+
+def test_cp13_pdf_lines_on_shared_baselines_at_text_spacing_stay_columns():
+    assert run_check("CP13", pdf_doc(*link_rows(pitch=11)))[0] == "yes"
+    double_spaced = [pdf_block(text_lines(12, x, pitch=28)) for x in (72, 72 + 18 * 12 + 24)]
+    assert run_check("CP13", pdf_doc(*double_spaced))[0] == "yes"  # paragraphs: columns however spaced
+
+
 def test_cp13_pdf_same_verdict_on_many_pages_is_one_finding():
     blocks = []
     for page in (1, 2, 3):

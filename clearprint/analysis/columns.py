@@ -12,8 +12,9 @@ Groups are usually the reader's blocks, but MuPDF sometimes stores two columns
 in one block, and joins their lines into one when the gutter is under about
 three word spaces; both are split here before pairing, so narrow gutters are
 measured rather than missed. Tables (the reader's ``in_table``, or gaps whose
-every pair is two short groups level at the top or the foot, unless both
-groups are paragraphs of at least three full lines), running heads
+every pair is two short groups level at the top or the foot, or two groups
+whose lines pair up on shared baselines spaced well over their type size,
+unless both groups are paragraphs of at least three full lines), running heads
 and footers (``Role.FURNITURE``, from ``clearprint.analysis.layout``) and
 groups of short lines (labels and values, grids of cells) are not columns.
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from clearprint.analysis.geometry import from_display, is_horizontal, overlap, to_display
@@ -49,6 +51,9 @@ TABLE_COLUMN_MIN_CHARS = 400  # running text a Word table cell holds to count as
 RUNNING_MIN_LINES = 3  # full lines of words that make a group a paragraph rather than a cell
 FULL_LINE_SHARE = 0.8  # a full line spans this share of its group's width...
 RUNNING_MIN_WORDS = 4  # ...with at least this many words
+TABLE_ROW_MIN_ROWS = 3  # lines side by side on one baseline that make rows of a table
+TABLE_ROW_SHARE = 0.8  # share of the shorter side's lines that must have a partner
+TABLE_ROW_PITCH_SIZES = 2.0  # rows at least this many type sizes apart are a table's, not text lines
 
 
 @dataclass(slots=True)
@@ -360,7 +365,7 @@ def _gutters(page: Page, groups: list[Group]) -> list[ColumnGap]:
             gaps.append(ColumnGap(page, [pair]))
         else:
             home.pairs.append(pair)
-    return [gap for gap in gaps if not all(_cells(p) for p in gap.pairs)]
+    return [gap for gap in gaps if not all(_cells(p) or _rows(p) for p in gap.pairs)]
 
 
 def _cells(pair: Pair) -> bool:
@@ -376,6 +381,30 @@ def _cells(pair: Pair) -> bool:
         return False  # paragraphs side by side: columns, even when they start level
     level = max(TABLE_CELL_ALIGN_PT, TABLE_CELL_ALIGN_SIZES * pair.size)
     return abs(left.box[1] - right.box[1]) <= level or abs(left.box[3] - right.box[3]) <= level
+
+
+def _rows(pair: Pair) -> bool:
+    """Lines that pair up on one baseline, row by row, far apart: a table read as columns.
+
+    A table whose row lines are dashed or too thin to be kept as a grid comes
+    out as two tall groups, a label and a value on each row. Columns of text
+    may share a baseline grid too, but their lines are 1.1-1.7 type sizes
+    apart; a table's rows are spaced for their rules and padding.
+    """
+    if _running_text(pair.left) and _running_text(pair.right):
+        return False  # paragraphs side by side: columns, however widely spaced
+    short, other = sorted((_feet(pair.left, pair), _feet(pair.right, pair)), key=len)
+    level = max(TABLE_CELL_ALIGN_PT, TABLE_CELL_ALIGN_SIZES * pair.size)
+    paired = sum(1 for foot in short if any(abs(foot - other_foot) <= level for other_foot in other))
+    if paired < max(TABLE_ROW_MIN_ROWS, TABLE_ROW_SHARE * len(short)):
+        return False
+    pitch = min(median(b - a for a, b in pairwise(feet)) for feet in (short, other))
+    return pitch >= TABLE_ROW_PITCH_SIZES * pair.size
+
+
+def _feet(group: Group, pair: Pair) -> list[float]:
+    """The foot of each of the group's lines in the height the pair shares, top to bottom."""
+    return [p.box[3] for p in group.pieces if pair.top <= (p.box[1] + p.box[3]) / 2 <= pair.bottom]
 
 
 def _running_text(group: Group) -> bool:
