@@ -328,6 +328,17 @@ def test_cp18_labels_and_list_boundaries_are_not_paragraph_breaks():
     assert run_check("CP18", document)[0] == "yes"
 
 
+def test_cp18_pdf_short_line_ending_in_a_colon_leads_in_and_ends_no_paragraph():
+    """A spec sheet's "Display includes:" over the list of what it includes, in one block."""
+    def block(first: str):
+        lines = [pdf_line(first, 72, 100)] + [pdf_line("word " * 12, 77, 100 + i * 10) for i in (1, 2, 3)]
+        return pdf_block(lines)
+    for first, answer in (("Display includes:", "n/a"), ("The display is plain.", "no")):
+        document = doc(block(first), fmt="pdf")
+        document.pages.append(Page(number=1, width=595, height=842))
+        assert run_check("CP18", document)[0] == answer
+
+
 def test_cp18_needs_figure_comes_from_the_body_size():
     large = para(span(LONG, size=20.0), space_after=0.0)
     document = doc(*(para(LONG, space_after=0.0) for _ in range(4)), large)

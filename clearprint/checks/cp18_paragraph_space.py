@@ -18,7 +18,8 @@ leading into a list, and a run of short label lines (an address, contact
 details). PDF: the gap between the last baseline of one block and the first of
 the next, minus the line pitch, on the displayed page; inside a block a short
 line ending a sentence followed by a full line is a paragraph break with no
-space. List items (blocks opening with a bullet) are judged as in DOCX; a
+space (a line ending in a colon is a label leading into its value or list, not
+a paragraph's end). List items (blocks opening with a bullet) are judged as in DOCX; a
 form's options (lines led by a tick box) are not paragraphs.
 """
 
@@ -38,6 +39,9 @@ from clearprint.model import BBox, Block, Document, Line, Location, Page, Part
 from clearprint.results import Finding, Severity
 
 SENTENCE_ENDINGS = (".", "!", "?", ":", "\u201d", '"')
+# A paragraph ends as a sentence does, but not at a colon: a short line ending in
+# one ("Display includes:", "Cab operating weight:") leads into what follows.
+PARAGRAPH_ENDINGS = tuple(e for e in SENTENCE_ENDINGS if e != ":")
 LABEL_ENDINGS = (".", "!", "?")  # a line ending so is a sentence, not a label
 LABEL_MAX_CHARS = 60  # a label line, when its line count is unknown
 SHORT_LINE_SHARE = 0.85  # a line ending before this share of the measure ends a paragraph
@@ -232,7 +236,7 @@ def _breaks_inside(block: Block, page: Page | None) -> Iterator[Gap]:
     for i, line in enumerate(lines[:-2]):
         end, next_end = extents[i][1], extents[i + 1][1]
         short = (end - left) < SHORT_LINE_SHARE * measure
-        if (short and line.text.rstrip().endswith(SENTENCE_ENDINGS)
+        if (short and line.text.rstrip().endswith(PARAGRAPH_ENDINGS)
                 and (next_end - left) >= SHORT_LINE_SHARE * measure):
             yield Gap(0.0, size, block.location.but(bbox=lines[i + 1].bbox),
                           f"p{block.page}:inside:{size}")
