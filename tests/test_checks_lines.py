@@ -397,6 +397,19 @@ def test_cp19_small_tilt_is_horizontal_and_vertical_writing_is_not():
     assert run_check("CP19", pdf_doc(pdf_block(lines(THREE, vertical=True))))[0] == "no"
 
 
+def test_vertical_running_text_is_manual_for_line_spacing_length_and_paragraphs():
+    """A page of Japanese set top to bottom, one line a block: measured along no line,
+    but present, so not n/a."""
+    columns = [pdf_block([pdf_line("わたくしといふ現象は", 72 + 17 * i, 100, vertical=True, angle=-90.0)])
+               for i in range(3)]
+    for check_id in ("CP04", "CP12", "CP18"):
+        answer, findings = run_check(check_id, pdf_doc(*columns))
+        assert answer == "manual" and "set vertically" in findings[0].message
+        assert findings[0].data["lines"] == 3
+    label = pdf_block([pdf_line("序", 72, 100, vertical=True, angle=-90.0)])  # a label, not a passage
+    assert run_check("CP04", pdf_doc(label))[0] == "n/a"
+
+
 def test_cp19_upside_down_panel_is_manual():
     upside_down = pdf_block(lines(THREE, angle=180.0, y0=400))
     assert run_check("CP19", pdf_doc(pdf_block(lines(THREE)), upside_down))[0] == "manual"

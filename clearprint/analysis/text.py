@@ -13,6 +13,7 @@ from clearprint.model import Block, Document, Location, Part, Role, Span
 EXCERPT_CHARS = 60
 RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
 LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
+VERTICAL_MIN_LINES = 3  # lines set vertically that make a passage of text, not a label
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # Letters of scripts after Latin, Greek and Cyrillic (whose letters stand apart, left to right).
@@ -180,6 +181,22 @@ def running_text(doc: Document) -> tuple[Block, ...]:
             if block.role is Role.BODY and block.part in RUNNING_TEXT_PARTS and not block.in_table
             and not is_code(block))
     return doc.cache["running_text"]
+
+
+def vertical_text(doc: Document) -> tuple[Block, ...]:
+    """Running text set in vertical writing (Japanese or Chinese set top to bottom),
+    when there is a passage of it (``VERTICAL_MIN_LINES`` lines or more).
+
+    Line spacing, line length and paragraph spacing are measured along
+    horizontal lines; vertical text is left to a person by those questions,
+    which must not answer n/a as if it were not there.
+    """
+    if "vertical_text" not in doc.cache:
+        found = tuple(block for block in running_text(doc)
+                      if block.lines and all(line.vertical for line in block.lines))
+        enough = sum(len(block.lines) for block in found) >= VERTICAL_MIN_LINES
+        doc.cache["vertical_text"] = found if enough else ()
+    return doc.cache["vertical_text"]
 
 
 def wraps(block: Block, min_lines: int) -> bool | None:

@@ -16,6 +16,8 @@ pull quotes, so tightly set blocks give "no" only when they hold at least
 ``tight_lines_fail_share`` of the lines of running text, and blocks that are
 mostly figures are not judged. Paragraphs with the same spacing are reported
 together: by page in a PDF, by style in a Word file.
+Running text set vertically is not measured; a passage of it is left to a
+person (see ``cp19_horizontal.unmeasured_vertical``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from clearprint.analysis.text import (
     wraps,
 )
 from clearprint.checks import check
+from clearprint.checks.cp19_horizontal import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import Block, Document
 from clearprint.results import Finding, Severity
@@ -80,8 +83,11 @@ def line_spacing(doc: Document, opts: Options) -> Iterator[Finding]:
         place = block.page if doc.format == "pdf" else block.style
         key = (place, severity, reason, round(spacing.pitch * 2) / 2, spacing.size)
         groups.setdefault(key, []).append((block, spacing, severity, reason))
+    vertical = unmeasured_vertical(doc, "line spacing")
+    if vertical:
+        yield vertical
     if not judged_lines:
-        if not doc.scanned_pages:
+        if not doc.scanned_pages and not vertical:
             yield Finding.na("No paragraph of running text runs over two lines or more.")
         return
     # A PDF does not mark its tables, captions and pull quotes: a few tightly

@@ -18,6 +18,8 @@ so each paragraph's line length is estimated from its measure, font and size
 (spec B.4.4). The estimate is within a character or two for fonts whose
 figures were measured, so a median that close to a limit, or within
 ``line_length_estimate_margin`` of one for other fonts, is left to a person.
+Running text set vertically is not measured; a passage of it is left to a
+person (see ``cp19_horizontal.unmeasured_vertical``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import overlap, to_display
 from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters, running_text
 from clearprint.checks import check
+from clearprint.checks.cp19_horizontal import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Page, Part
 from clearprint.results import Finding, Severity
@@ -62,8 +65,11 @@ def line_length(doc: Document, opts: Options) -> Iterator[Finding]:
         single, columns = _docx_samples(doc)
     if doc.format == "pdf" and sum(len(s.lengths) for s in single) < MIN_DOCUMENT_LINES:
         single = []  # a form's labels or a caption or two: too little to judge
+    vertical = unmeasured_vertical(doc, "line length")
+    if vertical:
+        yield vertical
     if not single and not columns:
-        if not doc.scanned_pages:
+        if not doc.scanned_pages and not vertical:
             yield Finding.na("Too little running text (paragraphs of two lines or more) to judge.")
         return
     if columns:

@@ -21,6 +21,8 @@ line ending a sentence followed by a full line is a paragraph break with no
 space (a line ending in a colon is a label leading into its value or list, not
 a paragraph's end). List items (blocks opening with a bullet) are judged as in DOCX; a
 form's options (lines led by a tick box) are not paragraphs.
+Running text set vertically is not measured; a passage of it is left to a
+person (see ``cp19_horizontal.unmeasured_vertical``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from clearprint.analysis.geometry import to_display
 from clearprint.analysis.regions import rule_between
 from clearprint.analysis.text import dominant_size, line_count, running_text, visible
 from clearprint.checks import check
+from clearprint.checks.cp19_horizontal import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Page, Part
 from clearprint.results import Finding, Severity
@@ -70,8 +73,11 @@ class Gap:
 @check("CP18")
 def paragraph_space(doc: Document, opts: Options) -> Iterator[Finding]:
     gaps = list(_docx_gaps(doc) if doc.format == "docx" else _pdf_gaps(doc))
+    vertical = unmeasured_vertical(doc, "paragraph spacing")
+    if vertical:
+        yield vertical
     if not gaps:
-        if not doc.scanned_pages:
+        if not doc.scanned_pages and not vertical:
             yield Finding.na("Fewer than two paragraphs of running text follow each other.")
         return
     main = [g for g in gaps if g.main]
