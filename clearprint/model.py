@@ -427,7 +427,12 @@ class Document:
     fields: list[FormField] = field(default_factory=list)
     outline: list[str] = field(default_factory=list)  # PDF bookmarks (not a printed contents list)
     contents: list[Contents] = field(default_factory=list)  # DOCX contents evidence
-    page_count: int | None = None  # PDF: pages; DOCX: the count Word saved, if any
+    page_count: int | None = None  # PDF: pages; DOCX: see page_count_source
+    # DOCX: "saved" (the count Word saved in docProps/app.xml) or "estimate"
+    # (from the content, when the saved count is missing or plainly stale: it
+    # errs low). PDF: None, the count is the file's.
+    page_count_source: str | None = None
+    saved_page_count: int | None = None  # DOCX: docProps/app.xml's count, even when not used
     auto_hyphenation: bool | None = None  # DOCX settings
     mirror_margins: bool | None = None
     book_fold: bool | None = None

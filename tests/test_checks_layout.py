@@ -405,19 +405,22 @@ def test_cp16_pdf_index_at_the_back_is_manual():
 
 
 def test_cp16_docx_contents_evidence():
-    long = [para("word " * 400) for _ in range(5)]
+    text = [para("word " * 400) for _ in range(5)]
     field = Contents(Location(paragraph=2), "field", entries=6)
-    assert run_check("CP16", doc(*long, contents=[field]))[0] == "yes"
+    assert run_check("CP16", doc(*text, contents=[field], page_count=6))[0] == "yes"
     stale = Contents(Location(paragraph=2), "field", stale=True)
-    assert run_check("CP16", doc(*long, contents=[stale]))[0] == "manual"
-    answer, findings = run_check("CP16", doc(*long))
-    assert answer == "no" and findings[0].data["estimated"] is True
+    assert run_check("CP16", doc(*text, contents=[stale], page_count=6))[0] == "manual"
 
 
-def test_cp16_docx_stale_saved_page_count_gives_way_to_the_words():
-    long = [para("word " * 400) for _ in range(10)]  # 4000 words: about 11 pages
-    answer, findings = run_check("CP16", doc(*long, page_count=1))
+def test_cp16_docx_estimated_page_count_is_said_to_be_one():
+    text = [para("word " * 400) for _ in range(10)]
+    long = doc(*text, page_count=11, page_count_source="estimate", saved_page_count=1)
+    answer, findings = run_check("CP16", long)
     assert answer == "no" and findings[0].data["estimated"] is True
+    assert "about 11 (estimated from the content; Word saved 1)" in findings[0].message
+    answer, findings = run_check("CP16", doc(*text, page_count=11, page_count_source="saved"))
+    assert answer == "no" and findings[0].data["estimated"] is False
+    assert "of 11 pages" in findings[0].message
 
 
 def test_cp16_docx_saved_page_count_and_main_headings_decide_the_need():

@@ -1,10 +1,11 @@
 """CP16: is there a contents list?
 
 A contents list is needed from ``contents_min_pages`` pages on; shorter
-documents are n/a. A Word file has no fixed pages: the count Word saved is
-used unless the words (at ``words_per_page``) fill several times as many, as
-in files made by programs from a template that says "1". A shorter Word file
-with ``contents_min_headings`` top-level headings is left to a person.
+documents are n/a. A Word file has no fixed pages: the reader gives the count
+Word saved, or its own low estimate from the content when the saved count is
+missing or plainly stale (files made by programs from a template that says
+"1"), and the findings say which. A shorter Word file with
+``contents_min_headings`` top-level headings is left to a person.
 
 PDF: the first max(5, 10 %) pages are searched for a printed list: a line
 that reads "Contents" (or "Table of contents", "In this issue" and the same in
@@ -48,7 +49,6 @@ ORDERED_SHARE = 0.6  # of entries whose page numbers run in order
 WINDOW_PAGES = 5
 WINDOW_SHARE = 0.1
 WIDE_GAP_SIZES = 1.0  # a gap this wide between pieces of one row is a leader
-STALE_PAGE_COUNT = 3  # words for this many times the saved page count mean the count is stale
 SPARSE_PAGE_WORDS = 100  # pages with fewer words are posters, cards or slides
 SAME_BASELINE = 0.3  # box bottoms this close, in type sizes, are one row
 
@@ -81,17 +81,19 @@ def contents(doc: Document, opts: Options) -> Iterator[Finding]:
         yield from _pdf(doc, opts)
 
 
-def docx_pages(doc: Document, opts: Options) -> tuple[float, bool]:
-    """Pages of a Word file, and whether they are estimated from the words.
+def docx_pages(doc: Document) -> tuple[int, bool]:
+    """Pages of a Word file, and whether they are the reader's estimate from the content."""
+    return doc.page_count or 1, doc.page_count_source == "estimate"
 
-    The count Word saved is used unless the words fill several times as many
-    pages: files made by programs from a template keep the template's "1".
-    """
-    words = sum(len(b.text.split()) for b in doc.blocks if b.part is Part.BODY)
-    estimate = words / opts.words_per_page
-    if doc.page_count and estimate <= STALE_PAGE_COUNT * doc.page_count:
-        return float(doc.page_count), False
-    return estimate, True
+
+def docx_pages_text(doc: Document) -> str:
+    """"7", or "about 102 (estimated from the content; Word saved 4)": readers of the report
+    should know when the count is a guess, and why the saved one was not used."""
+    pages, estimated = docx_pages(doc)
+    if not estimated:
+        return f"{pages}"
+    saved = f"Word saved {doc.saved_page_count}" if doc.saved_page_count else "Word saved no count"
+    return f"about {pages} (estimated from the content; {saved})"
 
 
 # PDF ------------------------------------------------------------------------
@@ -252,13 +254,13 @@ def _row_location(row: Row) -> Location:
 # DOCX -----------------------------------------------------------------------
 
 def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
-    pages, estimated = docx_pages(doc, opts)
+    pages, estimated = docx_pages(doc)
     headings = [b for b in doc.blocks if b.outline_level == 0 and b.part is Part.BODY
                 and not b.in_table and b.text.strip()]
-    shown = f"about {pages:.0f}" if estimated else f"{pages:.0f}"
+    shown = docx_pages_text(doc)
     if pages < opts.contents_min_pages and len(headings) < opts.contents_min_headings:
         yield Finding.na(f"A short document ({shown} page(s), {len(headings)} main heading(s)): no "
-                         "contents list needed.", pages=round(pages, 1), estimated=estimated,
+                         "contents list needed.", pages=pages, estimated=estimated,
                          headings=len(headings))
         return
     evidence = list(doc.contents)
@@ -280,7 +282,7 @@ def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
                              "entries: update it (right-click, Update Field) and check it.",
                              evidence[0].location, kind=evidence[0].kind)
         return
-    data = {"pages": round(pages, 1), "estimated": estimated, "headings": len(headings)}
+    data = {"pages": pages, "estimated": estimated, "headings": len(headings)}
     if pages >= opts.contents_min_pages:
         yield Finding.no(f"No contents list in a document of {shown} pages.", **data)
     else:

@@ -46,7 +46,7 @@ from clearprint.analysis.text import dominant_size, excerpt, visible
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.checks.cp15_layout import family
-from clearprint.checks.cp16_contents import SPARSE_PAGE_WORDS, docx_pages, roman_value
+from clearprint.checks.cp16_contents import SPARSE_PAGE_WORDS, docx_pages, docx_pages_text, roman_value
 from clearprint.config import Options
 from clearprint.model import (
     Alignment,
@@ -475,24 +475,24 @@ def _difference(look: tuple, usual: tuple) -> str:
 # DOCX -----------------------------------------------------------------------
 
 def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
-    pages, estimated = docx_pages(doc, opts)
+    pages, estimated = docx_pages(doc)
     if pages <= 1:
-        yield Finding.na("A single page needs no page numbers" + (" (estimated from the words)."
+        yield Finding.na("A single page needs no page numbers" + (" (estimated from the content)."
                                                                   if estimated else "."))
         return
     yield from _docx_numbers(doc, pages, estimated)
     yield from _docx_headings(doc)
 
 
-def _docx_numbers(doc: Document, pages: float, estimated: bool) -> Iterator[Finding]:
-    shown = f"about {pages:.0f}" if estimated else f"{pages:.0f}"
+def _docx_numbers(doc: Document, pages: int, estimated: bool) -> Iterator[Finding]:
     if not any(hf.has_page_number for s in doc.sections for hf in s.headers_footers):
-        message = f"No page number field in any header or footer of a document of {shown} pages."
+        message = ("No page number field in any header or footer of a document of "
+                   f"{docx_pages_text(doc)} pages.")
         if pages >= 3:
-            yield Finding.no(message, pages=round(pages, 1), estimated=estimated)
+            yield Finding.no(message, pages=pages, estimated=estimated)
         else:
             yield Finding.manual(message + " A two-page document may not need them.",
-                                 pages=round(pages, 1), estimated=estimated)
+                                 pages=pages, estimated=estimated)
         return
     variants = ["default"] + (["even"] if doc.even_odd_headers else [])
     effective: dict[tuple[str, str], HeaderFooter] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from clearprint.checks import check
+from clearprint.checks.cp16_contents import docx_pages_text
 from clearprint.config import Options
 from clearprint.model import Document
 from clearprint.results import Finding
@@ -19,7 +20,8 @@ def flattening(doc: Document, opts: Options) -> Iterator[Finding]:
     pages = len(doc.pages) if doc.format == "pdf" else doc.page_count
     hints = []
     if pages and pages > opts.binding_page_count:
-        hints.append(f"at {pages} pages it is likely to be bound: use comb, wire or loose-leaf "
+        shown = docx_pages_text(doc) if doc.format == "docx" else f"{pages}"
+        hints.append(f"at {shown} pages it is likely to be bound: use comb, wire or loose-leaf "
                      "binding so it lies flat")
     if doc.book_fold or doc.mirror_margins:
         hints.append("it is set up for booklet or facing-page printing: leave an inner margin "

@@ -4,7 +4,7 @@ The package is opened by a small OPC layer (package.py) and everything is
 read from the XML with lxml: styles and theme (styles.py, theme.py), sections
 (sections.py), the stories and their paragraphs (stories.py, runs.py,
 formatting.py, paragraphs.py), pictures and text boxes (drawings.py), fields
-(fields.py) and settings (settings.py). Headings and titles the styles do not
+(fields.py), settings (settings.py) and the page count (pagecount.py). Headings and titles the styles do not
 name are found last, once the body size is known (roles.py).
 """
 
@@ -17,6 +17,7 @@ from clearprint.model import RGB, Document, HeaderFooter, Part
 from clearprint.readers.common import collector_paused
 from clearprint.readers.docx.ooxml import R_ID, W, hex_rgb, qn
 from clearprint.readers.docx.package import Package, open_package
+from clearprint.readers.docx.pagecount import choose
 from clearprint.readers.docx.roles import assign_visual_roles
 from clearprint.readers.docx.sections import SectionInfo, body_section_properties, parse_section
 from clearprint.readers.docx.settings import Settings, read_settings, saved_page_count
@@ -54,6 +55,7 @@ def _read(path: Path) -> Document:
             walker.walk_notes(package.xml(notes), story, notes)
     walker.finish()
     assign_visual_roles(walker.blocks, walker.first_page_end)
+    pages = choose(saved_page_count(package.related_xml("", "extended-properties")), walker.pages.pages)
 
     return Document(
         path=str(path),
@@ -63,7 +65,9 @@ def _read(path: Path) -> Document:
         images=walker.images,
         fields=walker.fields,
         contents=walker.contents,
-        page_count=saved_page_count(package.related_xml("", "extended-properties")),
+        page_count=pages.pages,
+        page_count_source=pages.source,
+        saved_page_count=pages.saved,
         auto_hyphenation=settings.auto_hyphenation,
         mirror_margins=settings.mirror_margins,
         book_fold=settings.book_fold,

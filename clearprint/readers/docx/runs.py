@@ -69,6 +69,9 @@ class InlineContent:
     # Characters of text before the first page break (w:br type="page" or the
     # w:lastRenderedPageBreak Word saves where its layout broke the page); None: no break.
     page_break: int | None = None
+    # Characters before each typed page break (w:br type="page"). Word's own
+    # breaks are left out: the page count finds where pages fill up itself.
+    page_breaks: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -127,6 +130,7 @@ def _run(run: Any, walk: _Walk) -> None:
         elif tag in _TEXT_CHARS:  # line, page and column breaks all end a line: "\n"
             if tag == _BR and child.get(_TYPE) == "page":
                 _page_break(content, parts)
+                content.page_breaks.append(_offset(content, parts))
             parts.append(_TEXT_CHARS[tag])
         elif tag == _RENDERED_BREAK:
             _page_break(content, parts)
@@ -153,7 +157,12 @@ def _run(run: Any, walk: _Walk) -> None:
 
 def _page_break(content: InlineContent, parts: list[str]) -> None:
     if content.page_break is None:
-        content.page_break = len(content.text.strip()) + len("".join(parts).strip())
+        content.page_break = _offset(content, parts)
+
+
+def _offset(content: InlineContent, parts: list[str]) -> int:
+    """Characters of text so far in the paragraph, the run being read included."""
+    return len(content.text.strip()) + len("".join(parts).strip())
 
 
 def _field_char(el: Any, content: InlineContent, fields: FieldTracker, anchor: Any) -> None:

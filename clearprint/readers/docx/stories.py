@@ -8,10 +8,9 @@ place), within the part for headers, footers and notes, and the anchoring
 paragraph's number for text boxes, with the box's number and the paragraph's
 within it. Tables are numbered within their story in the order they begin.
 
-While walking the body the walker also notes where its first page ends (an
-explicit or last-rendered page break, a section starting a new page, or the
-estimated height of the text filling the page), which roles.py needs to tell
-a cover's title.
+While walking the body the walker also pours it into estimated pages
+(pagecount.py): the estimated page count, and where the first page ends, which
+roles.py needs to tell a cover's title.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from clearprint.readers.docx.fields import (
 from clearprint.readers.docx.formatting import Background, SpanFormatter
 from clearprint.readers.docx.ooxml import MC_ALTERNATE, MC_CHOICE, W, attr, first_child
 from clearprint.readers.docx.package import Package
+from clearprint.readers.docx.pagecount import PageEstimator
 from clearprint.readers.docx.properties import Shading, parse_ppr, parse_rpr, parse_shading
 from clearprint.readers.docx.runs import SOFT_HYPHEN, InlineContent, collect
 from clearprint.readers.docx.sections import SectionInfo
@@ -65,6 +65,7 @@ _SHD = W + "shd"
 _ANY_DRAWING = f".//{W}drawing"
 _HORIZONTAL = {None, "lrTb", "lr"}  # ECMA transitional and strict names for ordinary lines
 _EXCERPT = 60
+_IN_FLOW = ("inline", "top-and-bottom")  # pictures that push the text down
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,7 @@ class StoryWalker:
         self.text_boxes = 0
         self.boxes: list[model.TextBox] = []
         self.first_page_end: int | None = None  # index of the first block past the body's first page
-        self._page_height = 0.0  # estimated height of the body text so far on its first page, pt
+        self.pages = PageEstimator(sections)
         self._box_links: dict[str, model.TextBox] = {}  # DrawingML chain id → its first box
         self._continued: set[str] = set()  # chain ids that some empty linked box continues
         self._groups = 0
@@ -248,14 +249,12 @@ class StoryWalker:
     # -- paragraphs ----------------------------------------------------------
 
     def _paragraph(self, p: Any, ctx: Context, pending: int) -> int:
-        start = len(self.blocks)
+        start, pictures = len(self.blocks), len(self.images)
         walked = self._read_paragraph(p, ctx, pending)
         self._last_pitch = walked.pitch
-        if self.first_page_end is None and ctx.part is Part.BODY and ctx.box is None:
-            self._first_page_before(walked, start)
         self._pictures_and_boxes(walked, ctx)
-        if self.first_page_end is None and ctx.part is Part.BODY and ctx.box is None:
-            self._first_page_after(walked, ctx)
+        if ctx.part is Part.BODY and ctx.box is None:
+            self._lay_out(walked, ctx, start, self.images[pictures:])
         self._form_fields(walked, ctx)
         for kind, note_id in walked.content.note_refs:
             self.note_sections.setdefault((kind, note_id), walked.location.section or 1)
@@ -411,32 +410,35 @@ class StoryWalker:
         self._counters[story] = self._counters.get(story, 0) + 1
         return self._counters[story]
 
-    # -- the first page ------------------------------------------------------
+    # -- pages ---------------------------------------------------------------
 
-    def _first_page_before(self, walked: _Paragraph, start: int) -> None:
-        """A page break before any text of this paragraph ends the first page before it."""
-        if start == 0 and self._page_height == 0:
-            return  # nothing is on the first page yet
-        if walked.page_break_before or walked.content.page_break == 0:
-            self.first_page_end = start
-
-    def _first_page_after(self, walked: _Paragraph, ctx: Context) -> None:
-        """A break inside or after this paragraph, or a full page, ends the first page after it."""
-        number_ = walked.location.section or 1
-        section = self._sections[number_ - 1].section
+    def _lay_out(self, walked: _Paragraph, ctx: Context, start: int, pictures: list[Image]) -> None:
+        """Pour a body paragraph into the estimated pages, and note where the first page ends:
+        before the paragraph when a page break (typed or Word's) comes before its text, after
+        it (its text boxes' blocks included) when it fills the page or holds a break."""
+        pages, content = self.pages, walked.content
+        if walked.page_break_before or 0 in content.page_breaks:
+            pages.break_page()
+        self._first_page_ends(start, content.page_break == 0)
+        location = walked.location
+        blank = walked.block is None and not pictures
+        pages.add(_height(walked, pictures), location.section or 1, blank=blank,
+                  cell=location.table_cell, outer=location.outer_cell, row_height=ctx.row_height)
+        for _ in (n for n in content.page_breaks if n > 0):
+            pages.break_page()
+        number_ = location.section or 1
         following = self._sections[number_] if number_ < len(self._sections) else None
         new_page = walked.breaks_section and following is not None and following.starts_new_page
-        if walked.content.page_break or new_page:
-            self.first_page_end = len(self.blocks)
-            return
-        if ctx.table_cell is not None and ctx.table_cell[2] != 1:
-            return  # side by side with the first column, which is counted
-        lines = line_count(walked.block) if walked.block is not None else 1
-        spacing = walked.spacing
-        self._page_height += (lines or 1) * walked.pitch + spacing.before + spacing.after
-        room = (section.height or 0) - (section.margin_top or 0) - (section.margin_bottom or 0)
-        if room > 0 and self._page_height > room:
-            self.first_page_end = len(self.blocks)
+        if new_page:
+            pages.break_page()
+        self._first_page_ends(len(self.blocks), bool(content.page_break) or new_page)
+
+    def _first_page_ends(self, index: int, broken: bool) -> None:
+        """The first page ends at block ``index`` if the estimate has begun a second page or
+        the text breaks the page there (Word's breaks only end the first page when it holds
+        something)."""
+        if self.first_page_end is None and (self.pages.begun > 1 or (broken and index > 0)):
+            self.first_page_end = index
 
     # -- fields and contents -------------------------------------------------
 
@@ -611,6 +613,15 @@ def excerpt(text: str) -> str:
     """The first ~60 characters of a paragraph, whitespace collapsed."""
     flat = " ".join(text.replace(SOFT_HYPHEN, "").split())
     return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1].rstrip() + "…"
+
+
+def _height(walked: _Paragraph, pictures: list[Image]) -> float:
+    """A body paragraph's estimated height, pt: its lines, or its in-line pictures if taller,
+    with the space before and after it."""
+    lines = line_count(walked.block) if walked.block is not None else 1
+    shown = sum(p.placed_height or 0 for p in pictures if p.wrap in _IN_FLOW)
+    spacing = walked.spacing
+    return max((lines or 1) * walked.pitch, shown) + spacing.before + spacing.after
 
 
 def _dominant(spans: list[Span]) -> tuple[float, str | None] | None:
