@@ -133,6 +133,32 @@ def test_cp06_lists_of_codes_are_not_capital_sentences():
     assert run_check("CP06", doc(shouted))[0] == "no"
 
 
+def test_cp06_abbreviations_listed_in_a_sentence_are_not_capitals():
+    listed = para("Equip the building with the systems APT, APS, SOUE, SKUD, CCTV, OS.")
+    assert run_check("CP06", doc(listed))[0] == "yes"
+    russian = para("включая системы АПТ, АПС, СОУЭ, СКУД, СВН, ОС.")
+    assert run_check("CP06", doc(russian))[0] == "yes"
+    shouted = para("Please note: STOP, DO NOT ENTER THE PLANT ROOM.")  # "STOP," ends no run
+    assert run_check("CP06", doc(shouted))[0] == "no"
+    address = para("544 MOUNTAIN ROAD, WA, USA")  # all in capitals: judged whole
+    assert run_check("CP06", doc(address))[0] == "no"
+
+
+def test_cp06_model_names_in_running_text_are_not_capitals():
+    models = para("A power unit and monitor (Прим. РИП 12 RS, РИП 24)")
+    assert run_check("CP06", doc(models))[0] == "yes"
+    kit = para("We stock the ISO 9001 kit, the RIP 12 RS and the LED 24 V lamp.")
+    assert run_check("CP06", doc(kit))[0] == "yes"
+    answer, findings = run_check("CP06", doc(para("Thank you. SEE PAGE 12 FOR DETAILS.")))
+    assert answer == "no" and "SEE PAGE 12" in findings[0].location.excerpt
+
+
+def test_cp06_an_abbreviation_in_brackets_does_not_end_a_sentence_but_others_may():
+    remark = para("Fit the alarm unit by the door (Ref. ABC DEF GHI)")
+    assert run_check("CP06", doc(remark))[0] == "yes"
+    assert run_check("CP06", doc(para("Note. PLEASE READ THIS NOW.")))[0] == "no"
+
+
 def test_cp06_monospaced_code_is_not_read():
     code = para(span("Run "), span("SELECT NAME FROM USERS WHERE ACTIVE", font="Courier New"),
                 span(" to list them."))

@@ -7,8 +7,15 @@ counts exactly as typed capitals do, because that is what the reader sees.
 
 Lists of codes are not sentences in capitals: a run of capital words ends at
 ``|`` or ``/``, at a comma in a list of single words ("DATE, TIME, PAGE"),
-and at an identifier (a word with a digit or an underscore: ``MAX_SIZE``,
-``HTTP2``), and text in a monospaced font (code) is not read at all.
+after a short capital word and its comma (abbreviations listed inside a
+sentence: "systems APT, APS, SOUE, CCTV"), and at an identifier (a word with
+a digit or an underscore: ``MAX_SIZE``, ``HTTP2``) or a model name (a capital
+word before a number, and a short one after it: "RIP 12 RS"); text in a
+monospaced font (code) is not read at all. Listed abbreviations and model
+names are only left out of running text: a sentence all in capitals ("544
+MOUNTAIN ROAD, WA, USA") is judged whole. A short word and its
+full stop opening a remark in brackets ("(Fig.", "(Прим.", "note") is an
+abbreviation, not a sentence end.
 
 Text extracted as junk (a font without a usable character map gives
 ``N547>F/#``) is not judged: :func:`garbled`. Labels inside drawings are
@@ -33,6 +40,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "(Fig.", "(Tel.", "(Прим.": opening a remark in brackets, a word of two to four
+# letters before a full stop is an abbreviation. Elsewhere ("Note. PLEASE READ
+# THIS.") it may end a sentence, and the capitals after it must still be judged.
+ABBREVIATION = re.compile(r"[(\[][^\W\d_]{2,4}\.$")
+ABBREVIATION_MAX_LETTERS = 5  # a capital word this short before a comma is a listed abbreviation
+MODEL_SUFFIX_MAX_LETTERS = 3  # a capital word this short after a number is part of a model name
+_NUMBER = re.compile(r"^\(?\d[\d.,]*\)?[.,;:)]*$")
 SEPARATOR = re.compile(r"[|/]")
 LIST_MIN_ITEMS = 3  # single words after commas, this many, make a list of codes
 TITLE_ROLES = (Role.HEADING, Role.TITLE, Role.FIGURE)  # display text: long capital runs are manual
@@ -123,17 +137,64 @@ def _capital_stretch(text: str, run_words: int, sentence_words: int) -> str | No
     fewest = min(run_words, sentence_words)
     if _all_capital_words(text) < fewest:
         return None
-    for sentence in SENTENCE_END.split(text):
+    for sentence in _sentences(text):
         capitals = _all_capital_words(sentence)
         if capitals < fewest:
             continue
-        words = [w for w in _words(sentence) if _has_letter(w)]
+        words = _judged_words(sentence)
         if _capital_sentence(words, sentence_words):
             return sentence.strip()
         run = _capital_run(words, run_words) if capitals >= run_words else None
         if run:
             return run
     return None
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut at sentence ends: a full stop, ! or ? and a space, but not after a
+    capitalised abbreviation opening a remark in brackets ("(Прим. РИП 12" goes on)."""
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if text[match.start() - 1] == "." and ABBREVIATION.search(text[start:match.start()]) \
+                and _is_abbreviation(text[start:match.start()].split()[-1]):
+            continue
+        sentences.append(text[start:match.start()])
+        start = match.end()
+    sentences.append(text[start:])
+    return sentences
+
+
+def _is_abbreviation(word: str) -> bool:
+    """"Fig.", "Прим.": a capital, then small letters only."""
+    letters = _letters(word)
+    return letters[:1].isupper() and letters[1:].islower()
+
+
+def _judged_words(sentence: str) -> list[str]:
+    """The sentence's words with letters; in running text (some words in small letters),
+    model names left out: a capital word before a number ("RIP 12", "ISO 9001") and a short
+    capital word after one ("12 RS"). A sentence all in capitals keeps them all: "SEE PAGE
+    12 FOR DETAILS" is shouted."""
+    words = _words(sentence)
+    lettered = [w for w in words if _has_letter(w)]
+    if all(_is_capital(w) or _is_neutral(w) or _is_identifier(w) for w in lettered):
+        return lettered
+    return [w for i, w in enumerate(words) if _has_letter(w) and not _in_model_name(words, i)]
+
+
+def _in_model_name(words: list[str], i: int) -> bool:
+    word = words[i]
+    if not _is_capital(word):
+        return False
+    before_number = i + 1 < len(words) and _NUMBER.match(words[i + 1]) is not None
+    after_number = (i > 0 and _NUMBER.match(words[i - 1]) is not None
+                    and len(_letters(word)) <= MODEL_SUFFIX_MAX_LETTERS)
+    return before_number or after_number
+
+
+def _listed_abbreviation(word: str) -> bool:
+    """A short capital word and its comma: one of a list of abbreviations ("APT, APS, CCTV")."""
+    return word.endswith(",") and _is_capital(word) and len(_letters(word)) <= ABBREVIATION_MAX_LETTERS
 
 
 def _capital_sentence(words: list[str], min_words: int) -> bool:
@@ -151,10 +212,13 @@ def _capital_sentence(words: list[str], min_words: int) -> bool:
 
 def _capital_run(words: list[str], min_capitals: int) -> str | None:
     """The first run of ``min_capitals`` capital words in a row (one-letter words may
-    stand inside a run; an identifier or a word in small letters ends it)."""
+    stand inside a run; an identifier, a listed abbreviation or a word in small
+    letters ends it)."""
     run: list[str] = []
     for word in words:
-        if (_is_capital(word) or (run and _is_neutral(word))) and not _is_identifier(word):
+        if _listed_abbreviation(word):
+            run = []
+        elif (_is_capital(word) or (run and _is_neutral(word))) and not _is_identifier(word):
             run.append(word)
             if sum(1 for w in run if _is_capital(w)) >= min_capitals:
                 return " ".join(run)
