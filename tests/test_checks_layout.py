@@ -587,3 +587,18 @@ def test_cp17_pdf_headings_with_no_common_look_are_not_strays():
                    pdf_block([pdf_line(str(n), 290, 800)], page=n)]
     _, findings = run_check("CP17", pdf_doc(*blocks, pages=6))
     assert not any("unlike" in f.message for f in findings)
+
+
+def test_an_estimated_page_count_near_a_threshold_asks_rather_than_fails():
+    """A page count the reader estimated fails a Word file only well past the threshold."""
+    body = [para(f"Paragraph {n} of the report, set in plain running text.") for n in range(3)]
+
+    def answer(check: str, pages: int, source: str | None) -> str:
+        return run_check(check, doc(*body, page_count=pages, page_count_source=source))[0]
+
+    assert answer("CP17", 3, "saved") == "no"
+    assert answer("CP17", 3, "estimate") == "manual"
+    assert answer("CP17", 4, "estimate") == "no"
+    assert answer("CP16", 5, "saved") == "no"
+    assert answer("CP16", 6, "estimate") == "manual"
+    assert answer("CP16", 7, "estimate") == "no"

@@ -51,6 +51,8 @@ WINDOW_SHARE = 0.1
 WIDE_GAP_SIZES = 1.0  # a gap this wide between pieces of one row is a leader
 SPARSE_PAGE_WORDS = 100  # pages with fewer words are posters, cards or slides
 SAME_BASELINE = 0.3  # box bottoms this close, in type sizes, are one row
+# An estimated page count must pass a threshold by this factor (and a page) to count as past it.
+ESTIMATE_MARGIN = 1.25
 
 
 @dataclass(slots=True)
@@ -84,6 +86,16 @@ def contents(doc: Document, opts: Options) -> Iterator[Finding]:
 def docx_pages(doc: Document) -> tuple[int, bool]:
     """Pages of a Word file, and whether they are the reader's estimate from the content."""
     return doc.page_count or 1, doc.page_count_source == "estimate"
+
+
+def docx_pages_reach(doc: Document, threshold: int) -> bool:
+    """The Word file surely has ``threshold`` pages or more: by Word's saved count,
+    or by an estimate well above it (an estimate near a threshold is a guess, and
+    a guess must not fail a document)."""
+    pages, estimated = docx_pages(doc)
+    if not estimated:
+        return pages >= threshold
+    return pages >= max(threshold + 1, math.ceil(threshold * ESTIMATE_MARGIN))
 
 
 def docx_pages_text(doc: Document) -> str:
@@ -283,8 +295,11 @@ def _docx(doc: Document, opts: Options) -> Iterator[Finding]:
                              evidence[0].location, kind=evidence[0].kind)
         return
     data = {"pages": pages, "estimated": estimated, "headings": len(headings)}
-    if pages >= opts.contents_min_pages:
+    if docx_pages_reach(doc, opts.contents_min_pages):
         yield Finding.no(f"No contents list in a document of {shown} pages.", **data)
+    elif pages >= opts.contents_min_pages:
+        yield Finding.manual(f"No contents list in a document of {shown} pages: if it runs to "
+                             f"{opts.contents_min_pages} pages or more, it needs one.", **data)
     else:
         yield Finding.manual(f"No contents list in a short document ({shown} page(s)) with "
                              f"{len(headings)} main headings: a contents list would help readers "

@@ -46,7 +46,13 @@ from clearprint.analysis.text import dominant_size, excerpt, visible
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.checks.cp15_layout import family
-from clearprint.checks.cp16_contents import SPARSE_PAGE_WORDS, docx_pages, docx_pages_text, roman_value
+from clearprint.checks.cp16_contents import (
+    SPARSE_PAGE_WORDS,
+    docx_pages,
+    docx_pages_reach,
+    docx_pages_text,
+    roman_value,
+)
 from clearprint.config import Options
 from clearprint.model import (
     Alignment,
@@ -64,6 +70,7 @@ from clearprint.model import (
 from clearprint.results import Finding
 
 FURNITURE_SHARE = 0.12
+NUMBERED_FROM_PAGES = 3  # a Word file this long needs page numbers
 EDGE_SHARE = 0.08  # running heads and footers sit in this outer band (spec B.1.3)
 PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:page\s*)?(?P<n>\d{1,5}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d+)?[-–—\s]*$", re.IGNORECASE)
@@ -488,8 +495,11 @@ def _docx_numbers(doc: Document, pages: int, estimated: bool) -> Iterator[Findin
     if not any(hf.has_page_number for s in doc.sections for hf in s.headers_footers):
         message = ("No page number field in any header or footer of a document of "
                    f"{docx_pages_text(doc)} pages.")
-        if pages >= 3:
+        if docx_pages_reach(doc, NUMBERED_FROM_PAGES):
             yield Finding.no(message, pages=pages, estimated=estimated)
+        elif pages >= NUMBERED_FROM_PAGES:
+            yield Finding.manual(message + f" If it runs to {NUMBERED_FROM_PAGES} pages or more, "
+                                 "it needs them.", pages=pages, estimated=estimated)
         else:
             yield Finding.manual(message + " A two-page document may not need them.",
                                  pages=pages, estimated=estimated)
