@@ -199,6 +199,82 @@ def test_cp14_pdf_single_column_is_na():
     assert run_check("CP14", pdf_doc(pdf_block(text_lines(8, 72, chars=70))))[0] == "n/a"
 
 
+LINE = "the driver helps you on and off the bus and will"  # a full line, 216 pt wide set as 12 pt
+OPENS = "Drivers help you on and off the bus and"  # a new sentence at the top of a column
+FRESH = "Fares are low and a carer travels free with"
+PICKUP = "the door of your home and wait for you there"  # mid-sentence at the top of a column
+RUNS_ON = "carry your shopping all the way to"  # the foot of a column, mid-sentence
+ENDS = "you can pay the driver in cash."
+LAST = "the buses are all new this year."
+
+
+def flow_column(x0: float, first: str, last: str, width: float = 216) -> object:
+    """A column of twelve full lines at ``x0``: ``first`` opens it and ``last`` closes it."""
+    texts = [first] + [LINE] * 10 + [last]
+    return pdf_block([pdf_line(t, x0, 100 + i * 18, width=width) for i, t in enumerate(texts)])
+
+
+def row_of_columns(*ends: tuple[str, str], width: float = 216, gutter: float = 30):
+    """Columns side by side on a landscape page, each given as (first line, last line)."""
+    return pdf_doc(*(flow_column(40 + n * (width + gutter), *end, width=width) for n, end in enumerate(ends)),
+                   width=842, height=595)
+
+
+def test_cp14_pdf_sentence_sent_past_the_next_column_is_no():
+    answer, findings = run_check("CP14", row_of_columns((OPENS, RUNS_ON), (FRESH, ENDS), (PICKUP, LAST)))
+    assert answer == "no"
+    no = findings[0]
+    assert no.location.page == 1 and no.location.bbox == (40, 88, 256, 301)
+    assert no.data["from_column"] == 1 and no.data["to_column"] == 3
+    assert no.data["to_box"] == [532, 88, 748, 301]
+    assert "past the next column" in no.message
+
+
+def test_cp14_pdf_sentence_sent_back_to_an_earlier_column_is_no():
+    document = row_of_columns((OPENS, ENDS), (PICKUP, LAST), (FRESH, RUNS_ON), (OPENS, LAST),
+                              width=180, gutter=16)
+    answer, findings = run_check("CP14", document)
+    assert answer == "no"
+    assert findings[0].data["from_column"] == 3 and findings[0].data["to_column"] == 2
+    assert "back to column 2" in findings[0].message
+
+
+def test_cp14_pdf_sentence_picked_up_by_the_next_column_is_yes():
+    assert run_check("CP14", row_of_columns((OPENS, RUNS_ON), (PICKUP, ENDS), (FRESH, LAST)))[0] == "yes"
+
+
+def test_cp14_pdf_doubtful_loose_ends_are_never_no():
+    # A lower-case start after a column that ran on is that column's sentence, not a stray.
+    chained = row_of_columns((OPENS, RUNS_ON), (FRESH, "tickets from the office save you"), (PICKUP, LAST))
+    assert run_check("CP14", chained)[0] != "no"
+    # "iPhone" and "e.g." open sentences in lower case.
+    for stray in ("iPhone users can book on the app if they", "e.g. a trip to the doctor or the bank and"):
+        assert run_check("CP14", row_of_columns((OPENS, RUNS_ON), (FRESH, ENDS), (stray, LAST)))[0] != "no"
+    # A short last line may be a list item or a label, not a sentence running on.
+    short = row_of_columns((OPENS, "shopping"), (FRESH, ENDS), (PICKUP, LAST))
+    line = short.blocks[0].lines[-1]
+    line.bbox = line.spans[0].bbox = (40, 292, 90, 301)
+    line.text_end = 90
+    assert run_check("CP14", short)[0] != "no"
+
+
+def test_cp14_pdf_text_above_a_column_leaves_its_top_unknown():
+    """A line the columns left out above the stray start may be where the sentence went."""
+    document = row_of_columns((OPENS, RUNS_ON), (FRESH, ENDS), (PICKUP, LAST))
+    boxed = pdf_block([pdf_line("Box", 532, 24, width=40)])
+    boxed.index = len(document.blocks)
+    document.blocks.append(boxed)
+    document.pages[0].blocks.append(boxed)
+    assert run_check("CP14", document)[0] != "no"
+
+
+def test_cp14_pdf_page_turns_are_not_loose_ends():
+    """The first column may go on from the page before, the last onto the next page."""
+    assert run_check("CP14", row_of_columns((PICKUP, ENDS), (FRESH, LAST), (OPENS, RUNS_ON)))[0] == "yes"
+    # Column 2's sentence may go on at column 1's top, or over the page: a guess.
+    assert run_check("CP14", row_of_columns((PICKUP, ENDS), (FRESH, RUNS_ON), (OPENS, LAST)))[0] != "no"
+
+
 def test_cp14_docx_word_columns_flow_and_many_columns_are_manual():
     assert run_check("CP14", docx_columns(2, 24))[0] == "yes"
     assert run_check("CP14", docx_columns(4, 24))[0] == "manual"
