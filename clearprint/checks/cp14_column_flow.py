@@ -28,7 +28,11 @@ landscape page laid out in panels by a table among them), and text boxes used
 as columns, are left to a person. Text boxes are columns only
 when their text runs on from box to box (linked boxes) or when two or more of
 them holding running text sit side by side (the same frame of reference, level
-with each other); a pull-quote or a panel is not a column.
+with each other); a pull-quote or a panel is not a column. A Word file is
+never "no": without laying out its pages, which column a column break lands
+in, or which page each linked box is on, is not known, and two column breaks
+in a row are as often a way to start a new page as an empty column left in
+the flow.
 """
 
 from __future__ import annotations
