@@ -37,6 +37,7 @@ the flow.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -247,7 +248,7 @@ def _row_of_columns(page_cols: PageColumns) -> list[Column]:
     columns.sort(key=lambda c: c.box[0])
     if not all(_single(c) for c in columns):
         return []
-    for a, b in zip(columns, columns[1:]):
+    for a, b in itertools.pairwise(columns):
         shared = overlap(a.box[1], a.box[3], b.box[1], b.box[3])
         if a.box[2] > b.box[0] or shared < ROW_SHARE * min(a.box[3] - a.box[1], b.box[3] - b.box[1]):
             return []
