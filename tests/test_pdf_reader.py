@@ -287,6 +287,9 @@ def test_weight_comes_from_the_font_program(tmp_path):
     ("BlackChancery", None, None, None, set()),  # the family word is not a weight
     ("BrushScriptMT", None, None, None, {"script"}),
     ("CourierNewPSMT", None, None, None, {"monospace"}),
+    ("Ryumin-Light", None, None, None, set()),  # Japanese body face: its "Light" is the plain weight
+    ("STSong-Light-UniGB-UCS2-H", None, None, None, set()),
+    ("Helvetica-Light", 300, None, None, set()),
 ])
 def test_font_name_words(name, weight, italic, condensed, traits):
     facts = facts_from_name(name)

@@ -79,6 +79,16 @@ class FontTraits:
     space_em: float | None = None  # the font's word space, in em
 
 
+# Adobe's standard Chinese, Japanese and Korean fonts, which PDFs name without
+# embedding them: each is its script's plain body face, whatever weight word its
+# name carries ("Light" Mincho is how Japanese books are set).
+_CJK_BODY_FACES = frozenset({
+    "ryuminlight", "heiseiminw3", "heiseikakugow5", "gothicbbbmedium", "kozminproregular",
+    "kozgopromedium", "stsonglight", "stsongstdlight", "msunglight", "msungstdlight",
+    "mheimedium", "hysmyeongjomedium", "hysmyeongjostdmedium", "hygothicmedium",
+})
+
+
 def facts_from_name(name: str) -> FontFacts:
     """Weight, slant and style words in a font name (B.3 step 1).
 
@@ -86,7 +96,8 @@ def facts_from_name(name: str) -> FontFacts:
     are matched whole or as adjacent pairs ("Semi Bold", "Extra Light").
     """
     tokens = name_tokens(name)
-    style = tokens[1:]
+    joined = "".join(tokens)  # a CMap may follow: "Ryumin-Light-Identity-V"
+    style = [] if any(joined.startswith(face) for face in _CJK_BODY_FACES) else tokens[1:]
     words = set(style) | {a + b for a, b in itertools.pairwise(style)}
     weight = None
     i = 0
