@@ -7,9 +7,10 @@ template's 1. Without a layout engine the body is poured into pages instead:
 a paragraph takes its estimated lines at its line pitch plus the space before
 and after it (or the height of its in-line pictures, if more), a table row the
 height of its tallest cell (at least the row's set height), and a page holds
-the height between its top and bottom margins in each of its columns. Page
-breaks (typed, or where Word's last layout broke the page), "page break
-before" and sections that start on a new page begin a new page.
+the height between its top and bottom margins in each of its columns. Typed
+page breaks, "page break before" and sections that start on a new page begin
+a new page; the breaks Word saved from its last layout are not counted, as the
+estimate finds where pages fill up itself (counting both doubled long files).
 
 The estimate leaves out what it cannot see (keep with next, widow control,
 floating pictures and text boxes, headers taller than the margin), so it errs
