@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
@@ -102,50 +102,38 @@ def audit(paths: Iterable[str], options: Options, items: list[PlannedItem],
 
 def audit_file(path: str, options: Options, items: list[PlannedItem], debug: bool = False) -> DocumentResult:
     """Audit one file; a file that cannot be read becomes an error, never a crash."""
-    with _model_kept_from_collector() as model_read:
-        try:
-            doc = readers.read(path)
-            doc.settle()
-            model_read()
+    try:
+        doc = readers.read(path)
+        doc.settle()
+        with _collector_skips():
             analysis.prepare(doc)
-        except DocumentError as exc:
-            return DocumentResult(path=path, format=None, error=str(exc))
-        except Exception as exc:
-            if debug:
-                raise
-            return DocumentResult(
-                path=path, format=None,
-                error=f"could not be read ({type(exc).__name__}: {exc}); run with --debug for details",
-            )
+    except DocumentError as exc:
+        return DocumentResult(path=path, format=None, error=str(exc))
+    except Exception as exc:
+        if debug:
+            raise
+        return DocumentResult(
+            path=path, format=None,
+            error=f"could not be read ({type(exc).__name__}: {exc}); run with --debug for details",
+        )
+    with _collector_skips():
         return audit_document(doc, options, items, debug)
 
 
 @contextmanager
-def _model_kept_from_collector() -> Iterator[Callable[[], None]]:
-    """Keep the model out of the cyclic garbage collector's scans.
+def _collector_skips() -> Iterator[None]:
+    """Keep the model read so far out of the cyclic garbage collector's scans.
 
-    The collector is off while the model is read (hundreds of thousands of
-    objects and no cycles); once it is read (the caller says so), it is frozen
-    and the collector comes back on for the analysis and checks, which allocate
-    freely. Otherwise the first collection after reading would walk the whole
-    model, and every full one during the checks again (a tenth of the checks'
-    time on a 50-page form). The model goes back to the collector, which frees
-    any cycles it holds, when the block ends.
+    Layout and the checks allocate freely, and each full collection would walk
+    the model's hundreds of thousands of objects (a tenth of the checks' time
+    on a 50-page form); the model goes back to the collector, which frees any
+    cycles it holds, when the block ends.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-
-    def model_read() -> None:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
+    gc.freeze()
     try:
-        yield model_read
+        yield
     finally:
         gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def audit_document(doc: Document, options: Options, items: list[PlannedItem],
