@@ -81,6 +81,20 @@ def test_cp05_few_italic_words_are_manual():
     assert run_check("CP05", document)[0] == "manual"
 
 
+def test_cp05_italic_variables_and_signs_are_not_italic_words():
+    equation = para(span("STP "), span("y", italic=True), span(" = 0.0179"), span("x", italic=True),
+                    span(" + 8.89"))
+    bullet = para(span("\u2022 ", italic=True), span("We explain an algorithm for trace trees."))
+    assert run_check("CP05", doc(equation, bullet))[0] == "yes"
+
+
+def test_cp05_italic_words_beside_variables_still_count():
+    document = doc(para(span("Festuca arundinacea", italic=True), span(" y", italic=True)))
+    answer, findings = run_check("CP05", document)
+    assert answer == "no"
+    assert findings[0].data["words"] == 2  # "y" is a variable
+
+
 def test_cp05_light_weight_fails():
     answer, findings = run_check("CP05", doc(para(span(font="Calibri Light", weight=300))))
     assert answer == "no"

@@ -2,8 +2,10 @@
 
 Italic, light, script and decorative faces are harder to read with low vision.
 A few italic words in a paragraph (a title of a work, say) are left to a
-person; whole italic passages are a "no". Condensed and very heavy faces are
-asked about rather than failed.
+person; whole italic passages are a "no". Mathematical notation is not italic
+text: variables set in one italic letter ("y = 2x") and symbols from fonts
+that carry an italic angle (TeX's bullets and braces) are not counted as words.
+Condensed and very heavy faces are asked about rather than failed.
 """
 
 from __future__ import annotations
@@ -39,17 +41,27 @@ def typeface_style(doc: Document, opts: Options) -> Iterator[Finding]:
 
 
 def _italic(block: Block, spans: list[Span], allowed_words: int) -> Iterator[Finding]:
-    italic = [s for s in spans if s.italic]
-    if not italic:
-        return
+    italic = [s for s in spans if s.italic and not _notation(s)]
     words = len(spans_text(block, italic).split())
+    if not words:
+        return
     location = spans_location(block, italic, source=_font_names(italic))
-    if words <= allowed_words and len(italic) < len(spans):
+    if words <= allowed_words and any(not s.italic and not _notation(s) for s in spans):
         yield Finding.manual(f"{words} italic word(s) in a paragraph: fine for a title of a work, "
                              "otherwise use bold for emphasis.", location, words=words)
     else:
         yield Finding.no(f"{words} words set in italic.", location, words=words,
                          fonts=_font_names(italic))
+
+
+def _notation(span: Span) -> bool:
+    """Whether a run holds no word of two letters: a variable ("y"), a sign or a bullet.
+
+    Mathematics sets variables in italic one letter at a time, and TeX's symbol
+    fonts carry an italic angle; neither is italic text to read. A word that
+    Word split into runs ("J" + "ournal") still counts through its longer run.
+    """
+    return not any(sum(ch.isalpha() for ch in word) >= 2 for word in span.text.split())
 
 
 def _traits(block: Block, spans: list[Span], min_weight: int) -> Iterator[Finding]:
