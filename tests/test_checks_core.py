@@ -461,3 +461,31 @@ def test_cp11_labels_inside_a_drawing_are_not_running_text():
     label = para("Use a rapid diagnostic test or a laboratory-based immunoassay", role=Role.FIGURE,
                  alignment=Alignment.CENTER)
     assert run_check("CP11", doc(label))[0] == "yes"
+
+
+def test_cp11_centred_stack_of_chart_labels_is_manual():
+    lines = [pdf_line(word, 114, 420 + 9 * i, size=8.6)
+             for i, word in enumerate(["Before", "Secondhand", "Smoke", "(involuntary", "smoking)"])]
+    label = pdf_block(lines, alignment=Alignment.CENTER)
+    assert run_check("CP11", doc(label, fmt="pdf"))[0] == "manual"
+
+
+def test_cp11_centred_bold_title_is_manual_and_centred_prose_fails():
+    title = [pdf_line(text, 316, 370 + 11 * i, size=10.4)
+             for i, text in enumerate(["Percentages of Respondents Who", "Smoked Cigarettes, Consumed Alcohol,",
+                                       "or Used Marijuana after 9/11"])]
+    for line in title:
+        line.spans[0].bold = True
+    assert run_check("CP11", doc(pdf_block(title, alignment=Alignment.CENTER), fmt="pdf"))[0] == "manual"
+    prose = [pdf_line(text, 130, 300 + 14 * i) for i, text in
+             enumerate(["Pesca sellada, aromatizada con ajo romero, sobre cama", "de sofrito y papas."])]
+    assert run_check("CP11", doc(pdf_block(prose, alignment=Alignment.CENTER), fmt="pdf"))[0] == "no"
+
+
+def test_cp11_centred_bold_sentence_still_fails():
+    notice = [pdf_line(text, 62, 220 + 14 * i) for i, text in
+              enumerate(["Programs are only available during the classroom season",
+                         "between January 19 and April 10, 2009."])]
+    for line in notice:
+        line.spans[0].bold = True
+    assert run_check("CP11", doc(pdf_block(notice, alignment=Alignment.CENTER), fmt="pdf"))[0] == "no"

@@ -4,7 +4,11 @@ Centred titles, headings, captions, labels inside diagrams and page furniture
 are allowed. Centred
 running text is a "no" when it runs over two lines or has at least
 ``centred_min_chars`` characters; a short centred line (a slogan, a signature)
-is left to a person. Table cells count only when they hold a long text.
+is left to a person. So are two kinds of block the layout pass may not call
+titles or labels: a few lines set wholly in bold and not ending in a full stop
+(a chart's or a sidebar's title just under heading size) and a stack of lines
+of a word or two each (the category labels under a chart's bars). Table cells count only when they hold a
+long text.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from clearprint.results import Finding
 
 EXEMPT_ROLES = (Role.HEADING, Role.TITLE, Role.CAPTION, Role.FURNITURE, Role.CONTENTS, Role.FIGURE)
 EXEMPT_PARTS = (Part.HEADER, Part.FOOTER)
+TITLE_MAX_LINES = 3  # a bold centred block this short may be a title
+LABEL_MAX_LINES = 6  # a stack of this many short lines may be a label
+LABEL_LINE_CHARS = 15  # characters on each line of a label: a word or two
 
 
 @check("CP11")
@@ -51,9 +58,33 @@ def _centred_body(block: Block, min_chars: int) -> Iterator[Finding]:
             yield Finding.no(f"Centred text of {chars} characters in a table cell.", location,
                              chars=chars)
         return
-    if (lines or 1) >= 2 or chars >= min_chars:
-        yield Finding.no(f"Centred text ({chars} characters"
-                         + (f", {lines} lines)." if lines else ")."), location, chars=chars, lines=lines)
-    else:
+    if (lines or 1) < 2 and chars < min_chars:
         yield Finding.manual("Short centred line: fine if it is a title, otherwise align it left.",
                              location, chars=chars)
+    elif _title_like(block):
+        yield Finding.manual("Centred lines set in bold or a word or two at a time: fine if they "
+                             "are a title or a label, otherwise align them left.", location,
+                             chars=chars, lines=lines)
+    else:
+        yield Finding.no(f"Centred text ({chars} characters"
+                         + (f", {lines} lines)." if lines else ")."), location, chars=chars, lines=lines)
+
+
+def _title_like(block: Block) -> bool:
+    """Whether a centred block reads as a title or a label rather than running text.
+
+    Only printed lines can show it: a Word paragraph's lines are not known. A
+    bold block that ends in a full stop is a sentence (a notice), not a title.
+    """
+    if not block.lines:
+        return False
+    if _stacked(block):
+        return True
+    bold = all(s.bold for s in block.spans if s.text.strip())
+    return bold and len(block.lines) <= TITLE_MAX_LINES and not block.text.rstrip().endswith(".")
+
+
+def _stacked(block: Block) -> bool:
+    """A few lines of a word or two each: labels, not sentences."""
+    return (len(block.lines) <= LABEL_MAX_LINES
+            and max(len(line.text.strip()) for line in block.lines) <= LABEL_LINE_CHARS)
