@@ -392,6 +392,12 @@ def test_cp19_rotated_sentence_is_no_and_label_manual():
     assert run_check("CP19", pdf_doc(text, turned("A")))[0] == "yes"
 
 
+def test_cp19_turned_axis_title_in_a_drawing_is_manual():
+    text = pdf_block(lines(THREE))
+    axis = turned("Percentage of Survey Respondents", role=Role.FIGURE)
+    assert run_check("CP19", pdf_doc(text, axis))[0] == "manual"
+
+
 def test_cp19_small_tilt_is_horizontal_and_vertical_writing_is_not():
     assert run_check("CP19", pdf_doc(pdf_block(lines(THREE, angle=1.5))))[0] == "yes"
     assert run_check("CP19", pdf_doc(pdf_block(lines(THREE, vertical=True))))[0] == "no"

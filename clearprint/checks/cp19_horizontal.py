@@ -10,8 +10,9 @@ than ``rotated_text_min_chars`` characters is ignored.
 Some turned text is left to a person rather than failed: text upside down
 (it reads right once a folded leaflet is folded), a page whose text is nearly
 all turned the same way (a wide table set sideways: the reader turns the
-sheet), and turned text in the page furniture (a copyright strip up the
-margin).
+sheet), turned text in the page furniture (a copyright strip up the
+margin), and turned labels inside a drawing, whatever their length (a chart's
+axis title, "Percentage of Survey Respondents").
 
 PDF: each line's angle as displayed. DOCX: the text direction of table cells,
 sections and text boxes, and the rotation of shapes holding text.
@@ -214,7 +215,7 @@ def _block_turned(block: Block, sideways: int | None, opts: Options) -> Iterator
         severity = _judge_text(text, opts)
         if severity is None:
             continue
-        if kind != "rotated" and kind != "vertical":
+        if kind not in ("rotated", "vertical") or block.role is Role.FIGURE:
             severity = Severity.MANUAL
         location = block.location.but(bbox=union(line.bbox for line in lines), excerpt=excerpt(text))
         yield Turned(severity, kind, lines[0].angle, text, location)
