@@ -471,9 +471,9 @@ def test_cp11_centred_stack_of_chart_labels_is_manual():
 
 
 def test_cp11_centred_bold_title_is_manual_and_centred_prose_fails():
-    title = [pdf_line(text, 316, 370 + 11 * i, size=10.4)
-             for i, text in enumerate(["Percentages of Respondents Who", "Smoked Cigarettes, Consumed Alcohol,",
-                                       "or Used Marijuana after 9/11"])]
+    words = ["Percentages of Respondents Who", "Smoked Cigarettes, Consumed Alcohol,",
+             "or Used Marijuana after 9/11"]
+    title = [pdf_line(text, 316, 370 + 11 * i, size=10.4) for i, text in enumerate(words)]
     for line in title:
         line.spans[0].bold = True
     assert run_check("CP11", doc(pdf_block(title, alignment=Alignment.CENTER), fmt="pdf"))[0] == "manual"
