@@ -2,7 +2,7 @@
 
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
-from clearprint.model import Page, Section
+from clearprint.model import Image, Location, Page, Section
 
 
 def lines(texts: list[str], pitch: float = 18.0, size: float = 12.0, x0: float = 72.0,
@@ -396,6 +396,20 @@ def test_cp19_turned_axis_title_in_a_drawing_is_manual():
     text = pdf_block(lines(THREE))
     axis = turned("Percentage of Survey Respondents", role=Role.FIGURE)
     assert run_check("CP19", pdf_doc(text, axis))[0] == "manual"
+
+
+def test_cp19_turned_label_on_a_picture_is_manual_and_beside_one_is_not():
+    text = pdf_block(lines(THREE))
+    river = turned("Little Wild Horse Creek")  # its box: about (40, 688) to (178, 703)
+
+    def with_picture(box):
+        document = pdf_doc(text, river)
+        document.images = [Image(location=Location(page=1, bbox=box))]
+        return document
+
+    assert run_check("CP19", with_picture((20, 600, 400, 800)))[0] == "manual"  # a map under it
+    assert run_check("CP19", with_picture((300, 600, 500, 800)))[0] == "no"  # a photo beside it
+    assert run_check("CP19", with_picture((30, 680, 190, 710)))[0] == "no"  # no larger than it
 
 
 def test_cp19_small_tilt_is_horizontal_and_vertical_writing_is_not():

@@ -11,8 +11,9 @@ Some turned text is left to a person rather than failed: text upside down
 (it reads right once a folded leaflet is folded), a page whose text is nearly
 all turned the same way (a wide table set sideways: the reader turns the
 sheet), turned text in the page furniture (a copyright strip up the
-margin), and turned labels inside a drawing, whatever their length (a chart's
-axis title, "Percentage of Survey Respondents").
+margin), and turned labels inside a drawing or on a picture, whatever their
+length (a chart's axis title, "Percentage of Survey Respondents"; a river's
+name along it on a map).
 
 PDF: each line's angle as displayed. DOCX: the text direction of table cells,
 sections and text boxes, and the rotation of shapes holding text.
@@ -29,7 +30,7 @@ from clearprint.analysis.geometry import union
 from clearprint.analysis.text import excerpt, vertical_text
 from clearprint.checks import check
 from clearprint.config import Options
-from clearprint.model import Block, Document, Line, Location, Role
+from clearprint.model import BBox, Block, Document, Line, Location, Role
 from clearprint.results import Finding, Severity
 
 # w:textDirection values (ECMA-376 transitional) for text that does not run
@@ -42,6 +43,7 @@ VERTICAL_BOXES = {"vert", "vert270", "wordArtVert", "eaVert", "mongolianVert", "
 # A rotated shape holding text, as the reader states it: degrees clockwise.
 ROTATION = re.compile(r"^(?:rot:|rotated )(-?\d+(?:\.\d+)?)$")
 SIDEWAYS_SHARE = 0.8  # a page with this share of its characters turned one way is set sideways
+PICTURE_LABEL_SHARE = 4.0  # a picture this many times a block's area, under it, is what it labels
 DIGITS = re.compile(r"\d+")
 
 
@@ -129,7 +131,7 @@ def _finding(members: list[Turned]) -> Finding:
     elif first.kind == "margin":
         message = f"Text {how} in the page margin ({what}, such as \"{quoted}\")."
     else:
-        message = (f"Short label {how} ({what}, such as \"{quoted}\"): horizontal labels are "
+        message = (f"Label {how} ({what}, such as \"{quoted}\"): horizontal labels are "
                    "easier to read.")
     data: dict[str, object] = {"kind": first.kind, "places": len(members)}
     if first.angle is not None:
@@ -178,10 +180,26 @@ def _pdf_turned(doc: Document, opts: Options) -> Iterator[Turned]:
     for block in doc.blocks:
         if block.lines:
             on_page.setdefault(block.page, []).append(block)
-    for blocks in on_page.values():
+    pictures: dict[int | None, list[BBox]] = {}
+    for image in doc.images:
+        if image.location.bbox is not None:
+            pictures.setdefault(image.location.page, []).append(image.location.bbox)
+    for page, blocks in on_page.items():
         sideways = _sideways(blocks, opts)
         for block in blocks:
-            yield from _block_turned(block, sideways, opts)
+            label = block.role is Role.FIGURE or _on_picture(block, pictures.get(page, []))
+            yield from _block_turned(block, sideways, opts, label)
+
+
+def _on_picture(block: Block, pictures: list[BBox]) -> bool:
+    """The block stands on a picture much larger than itself: a label on a map or photo."""
+    box = block.bbox
+    if box is None:
+        return False
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return any(p[0] <= x <= p[2] and p[1] <= y <= p[3]
+               and (p[2] - p[0]) * (p[3] - p[1]) >= PICTURE_LABEL_SHARE * area for p in pictures)
 
 
 def _sideways(blocks: list[Block], opts: Options) -> int | None:
@@ -198,7 +216,9 @@ def _sideways(blocks: list[Block], opts: Options) -> int | None:
     return angle if angle and most >= SIDEWAYS_SHARE * total else None
 
 
-def _block_turned(block: Block, sideways: int | None, opts: Options) -> Iterator[Turned]:
+def _block_turned(block: Block, sideways: int | None, opts: Options, label: bool) -> Iterator[Turned]:
+    """The block's turned lines by kind; ``label``: it labels a drawing or a picture, so
+    whatever its length a person judges it (a chart's axis title, a river on a map)."""
     turned: dict[str, list[Line]] = {}
     for line in block.lines:
         kind = _kind(line.angle, line.vertical, opts)
@@ -215,7 +235,7 @@ def _block_turned(block: Block, sideways: int | None, opts: Options) -> Iterator
         severity = _judge_text(text, opts)
         if severity is None:
             continue
-        if kind not in ("rotated", "vertical") or block.role is Role.FIGURE:
+        if kind not in ("rotated", "vertical") or label:
             severity = Severity.MANUAL
         location = block.location.but(bbox=union(line.bbox for line in lines), excerpt=excerpt(text))
         yield Turned(severity, kind, lines[0].angle, text, location)
