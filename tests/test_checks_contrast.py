@@ -287,6 +287,19 @@ def test_cp02_pdf_text_over_a_flat_picture_is_measured():
     assert run_check("CP02", document)[0] == "no"
 
 
+def test_cp02_pdf_leading_spaces_are_not_measured_against_what_lies_under_them():
+    # A line indented with spaces past a dark logo: its letters are on white.
+    logo = picture(x0=60, y0=60, x1=110, y1=130)
+    image = PILImage.new("RGB", (int(595 * 2), int(842 * 2)), WHITE)
+    ImageDraw.Draw(image).rectangle((60 * 2, 60 * 2, 110 * 2, 130 * 2), fill=(40, 40, 40))
+    text = pdf_text(" " * 20 + "c/o the Squadron, 2490 Avenue", color=BLACK, x=72.0)
+    text.spans[0].bbox = (72.0, 88.0, 72.0 + 20 * 3.0 + 180.0, 103.0)
+    document = pdf_doc(text, images=[logo], render=Renderer(image))
+    core = glyph_core(text.spans[0], text.lines[0])
+    assert core[0] >= 72.0 + 20 * 0.25 * 12
+    assert run_check("CP02", document)[0] == "yes"
+
+
 def test_cp02_pdf_picture_without_a_renderer_is_manual_not_white():
     text = pdf_text("Black over a photo", color=BLACK)
     answer, findings = run_check("CP02", pdf_doc(text, images=[picture()]))

@@ -59,6 +59,7 @@ CORE_TOP = 0.45
 # Where the baseline sits in a PyMuPDF span box (ascender 1.075 em over a box
 # of 1.374 em for Helvetica), when the line does not say.
 BASELINE_IN_BOX = 0.78
+SPACE_EM = 0.25  # width of a space when the font does not say (measurement spec B.4.3 fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,8 @@ def glyph_core(span: Span, line: Line | None) -> BBox | None:
 
     Sampling the whole span box reads the neighbouring lines' backgrounds (a
     white-on-black heading gave a 10th-percentile contrast of 1.05 that way).
+    Spaces at the ends of a span put no ink on the page: a line indented with
+    spaces past a logo would otherwise be measured against the logo.
     Rotated or vertical text gets the middle of its box.
     """
     if span.bbox is None:
@@ -221,8 +224,21 @@ def glyph_core(span: Span, line: Line | None) -> BBox | None:
     baseline = line.baseline if line is not None and y0 <= line.baseline <= y1 else None
     if baseline is None or span.superscript:
         baseline = y0 + BASELINE_IN_BOX * height
+    x0, x1 = _inked(span.text, x0, x1, size)
     inset = min(1.0, 0.25 * (x1 - x0))
     return (x0 + inset, baseline - CORE_TOP * size, x1 - inset, baseline - CORE_BOTTOM * size)
+
+
+def _inked(text: str, x0: float, x1: float, size: float) -> tuple[float, float]:
+    """The span's left and right edges without its leading and trailing spaces
+    (estimated at SPACE_EM each; spans carry no character boxes)."""
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    if lead + trail == 0 or lead == len(text):
+        return x0, x1
+    left = min(x0 + lead * SPACE_EM * size, x1)
+    right = max(x1 - trail * SPACE_EM * size, left)
+    return left, right
 
 
 @dataclass(slots=True)
