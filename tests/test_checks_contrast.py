@@ -287,6 +287,37 @@ def test_cp02_pdf_text_over_a_flat_picture_is_measured():
     assert run_check("CP02", document)[0] == "no"
 
 
+def grainy_page(base, grain, scale: float = 2.0) -> PILImage.Image:
+    """A photo-like texture over y 60-130 pt: ``base`` with every fifth pixel ``grain``."""
+    image = flat_page(base, scale)
+    pixels = image.load()
+    for x in range(int(60 * scale), int(400 * scale)):
+        for y in range(int(60 * scale), int(130 * scale)):
+            if (x + 2 * y) % 5 == 0:
+                pixels[x, y] = grain
+    return image
+
+
+def test_cp02_pdf_text_over_a_texture_is_manual_even_when_one_colour_dominates():
+    # 80 % of the pixels are one green (uniform by share), but a dark grain runs
+    # through them: the commonest colour's 3.5:1 does not describe the text.
+    text = pdf_text("DH-06-2", color=BLACK, size=8.4)
+    render = Renderer(grainy_page((70, 106, 101), (20, 40, 40)))
+    document = pdf_doc(text, images=[picture()], render=render)
+    assert background_of(document, text.spans[0]).uniform
+    answer, findings = run_check("CP02", document)
+    assert answer == "manual" and "mixed colours" in findings[0].message
+    assert findings[0].data["ratio_low"] < findings[0].data["ratio"] < 4.5
+
+
+def test_cp02_pdf_text_over_a_flat_coloured_picture_below_the_ratio_stays_no():
+    # A map's water: one blue with slight noise, behind black text at about 3.1:1.
+    text = pdf_text("DH-06-1", color=BLACK, size=8.4)
+    render = Renderer(grainy_page((12, 90, 175), (16, 94, 178)))
+    answer, findings = run_check("CP02", pdf_doc(text, images=[picture()], render=render))
+    assert answer == "no" and findings[0].data["ratio"] == pytest.approx(3.1, abs=0.05)
+
+
 def test_cp02_pdf_leading_spaces_are_not_measured_against_what_lies_under_them():
     # A line indented with spaces past a dark logo: its letters are on white.
     logo = picture(x0=60, y0=60, x1=110, y1=130)

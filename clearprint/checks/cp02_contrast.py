@@ -63,6 +63,10 @@ WATERMARK_SIZE = 72.0  # pt
 WATERMARK_TURNED_SIZE = 36.0  # pt
 SHADOW_OVERLAP = 0.5  # copies of the same text sharing this much of their boxes are one lettering
 TEXTURE_SOURCE = "page background "  # a DOCX page background that is a picture, texture or gradient
+# Sampled pixels whose weakest tenth contrasts with the text less than this share of
+# what the commonest colour gives are a texture (an aerial photo, a dithered
+# map), however much of it is near that colour: its ratio does not describe the text.
+TEXTURE_SPREAD = 0.85
 LEFT_OUT = {"icon": "icon glyph(s)", "shadow": "text shadow(s)", "watermark": "watermark(s)",
             "punctuation": "run(s) of punctuation alone"}
 
@@ -95,6 +99,21 @@ class Measure:
         return shown_ratio(self.low, self.needed)
 
     @property
+    def mixed(self) -> bool:
+        """Printed over several colours rather than one.
+
+        Either no colour covers enough of the glyph core, or the pixels near
+        the commonest colour hide a texture: the colour tolerance that absorbs
+        JPEG noise also absorbs the light and dark grain of a photo, so the
+        weakest tenth of the pixels is compared with the commonest colour too.
+        A uniform colour, noise and all, keeps the two ratios close.
+        """
+        if not self.background.uniform:
+            return True
+        return (self.background.sampled and self.low is not None and self.ratio is not None
+                and self.low < TEXTURE_SPREAD * self.ratio)
+
+    @property
     def invisible(self) -> bool:
         return self.ratio is not None and self.ratio < INVISIBLE_RATIO
 
@@ -108,14 +127,14 @@ class Measure:
         """
         if self.page_coloured:
             return False
-        return self.background.uniform and self.ratio is not None and self.ratio < self.needed
+        return not self.mixed and self.ratio is not None and self.ratio < self.needed
 
     @property
     def doubtful(self) -> bool:
         """Colour unknown, or a mixed background whose weak parts are below the limit."""
         if self.fg is None or self.ratio is None or self.page_coloured:
             return True
-        return not self.background.uniform and (self.low is None or self.low < self.needed)
+        return self.mixed and (self.low is None or self.low < self.needed)
 
 
 @check("CP02")
@@ -139,7 +158,7 @@ def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
         elif doubtful:
             yield _doubt(block, doubtful)
         else:
-            if any(not m.background.uniform for m in found):
+            if any(m.mixed for m in found):
                 mixed_pass.append(block)
             if any(m.ratio is not None and m.ratio < (large_goal if m.large else normal_goal)
                    for m in found):
@@ -370,7 +389,7 @@ def _icon_font(font: str | None) -> bool:
 
 def _watermark(m: Measure, turned: bool) -> bool:
     size = m.span.size or 0.0
-    faint = m.ratio is not None and m.ratio < WATERMARK_RATIO and m.background.uniform
+    faint = m.ratio is not None and m.ratio < WATERMARK_RATIO and not m.mixed
     return faint and (size >= WATERMARK_SIZE or (turned and size >= WATERMARK_TURNED_SIZE))
 
 
