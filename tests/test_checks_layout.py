@@ -556,6 +556,21 @@ def test_cp17_pdf_missing_numbers():
     assert run_check("CP17", numbered({}, pages=1))[0] == "n/a"
 
 
+def short_items(pages: int):
+    """A menu: on each page a dozen two-line items (about 200 words), no page numbers."""
+    blocks = [pdf_block(text_lines(2, 72, y0=100 + 50 * i), page=n)
+              for n in range(1, pages + 1) for i in range(12)]
+    return pdf_doc(*blocks, pages=pages)
+
+
+def test_cp17_pdf_short_document_of_short_items_without_numbers_is_manual():
+    answer, findings = run_check("CP17", short_items(4))
+    assert answer == "manual" and "menu" in findings[0].message
+    assert findings[0].data["running_words"] == 0
+    assert run_check("CP17", short_items(5))[0] == "no"  # long enough to need a contents list
+    assert run_check("CP17", numbered({}))[0] == "no"  # 4 pages of running text
+
+
 def test_cp17_pdf_years_in_footers_are_not_page_numbers():
     answer, _ = run_check("CP17", numbered({n: "bottom left" for n in range(1, 5)}, fmt="2024"))
     assert answer == "no"

@@ -16,8 +16,9 @@ A number that moves is a "no", and so are more than
 ``max_missing_page_numbers`` unnumbered pages in the body of the document. The
 first and last pages (covers) may lack one; unnumbered front matter and pages
 that open a chapter (a book convention) are left to a person. No page numbers
-at all is a "no" from three pages on, left to a person for two pages or for
-pages of little text (posters, cards). Running heads that move, headings of
+at all is a "no" from three pages on, left to a person for two pages, for
+pages of little text (posters, cards), and for documents too short to need a
+contents list whose text is mostly short items (a menu, a price list). Running heads that move, headings of
 one look (font, size, weight, colour) that are left-aligned on some pages and
 centred on others, and a few headings that look unlike the others of their
 size, are manual; title pages and front matter are left out of the heading
@@ -42,7 +43,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from clearprint.analysis.geometry import from_display, to_display
-from clearprint.analysis.text import dominant_size, excerpt, visible
+from clearprint.analysis.text import dominant_size, excerpt, line_count, visible
 from clearprint.checks import check
 from clearprint.checks.cp13_column_gutter import pages_text
 from clearprint.checks.cp15_layout import family
@@ -79,6 +80,10 @@ CHAPTER_PAGE = re.compile(r"^[-–—\s]*(?:page\s*)?(?:[a-z]|\d{1,2})[-–](?P<
 LEADING_NUMBER = re.compile(r"^[-–—\s]*(?:page\s*)?(?P<n>\d{1,5})[-–—]?\s*[|·•–—-]?\s+\S", re.IGNORECASE)
 TRAILING_NUMBER = re.compile(r"\S\s*[|·•–—-]?\s+(?:page\s*)?(?P<n>\d{1,5})$", re.IGNORECASE)
 DIVIDER_LINES = 3  # a page with this few lines of text divides parts of a document
+RUNNING_TEXT_LINES = 3  # a paragraph this many lines long is running text, read through
+# A document too short for a contents list with less of its words in running text
+# than this is a set of short items (a menu, a price list) whose pages stand alone.
+RUNNING_TEXT_SHARE = 0.25
 # "Page 7" in a running head; not "continued on page 7" or "see page 7".
 NAMED_NUMBER = re.compile(r"(?:^|[^\w\s]\s*|\b(?!(?:on|from|to|see|at|in)\b)\w+\s+)page\s+(?P<n>\d{1,5})\b"
                           r"(?!\s*(?:of|/)\s*\d)", re.IGNORECASE)
@@ -250,16 +255,7 @@ def _judge_numbers(doc: Document, numbers: dict[int, Mark], by_page: dict[int, l
                    opts: Options) -> Iterator[Finding]:
     pages = doc.pages
     if not numbers:
-        message = f"No page numbers found on any of the {len(pages)} pages."
-        words = median(sum(len(b.text.split()) for b in by_page.get(p.number, [])) for p in pages)
-        if len(pages) < 3:
-            yield Finding.manual(message + " A two-page leaflet may not need them.", pages=len(pages))
-        elif words < SPARSE_PAGE_WORDS:
-            yield Finding.manual(message + f" The pages hold little text (about {words:.0f} words "
-                                 "each): if they are posters, cards or slides rather than one "
-                                 "document, they may not need them.", pages=len(pages))
-        else:
-            yield Finding.no(message, pages=len(pages))
+        yield _unnumbered(doc, by_page, opts)
         return
     first = min(numbers)
     unnumbered = [p for p in pages[1:-1] if p.number not in numbers and not p.scanned
@@ -297,6 +293,46 @@ def _judge_numbers(doc: Document, numbers: dict[int, Mark], by_page: dict[int, l
     else:
         yield Finding.info(f"Page numbers {steady[0].place}{how} on {len(numbers)} pages.",
                            steady[0].location, pages=len(numbers))
+
+
+def _unnumbered(doc: Document, by_page: dict[int, list[Block]], opts: Options) -> Finding:
+    """No page numbers anywhere: a "no", unless the document may not need them.
+
+    Two-page leaflets, sets of posters or cards (little text a page), and short
+    documents of short items (a menu, a price list, a programme: too few pages
+    for a contents list, and little running text) are left to a person: each
+    page stands alone and is found by its headings, not read on from the one
+    before. Short documents that are read through (a story, a letter) still fail.
+    """
+    pages = doc.pages
+    message = f"No page numbers found on any of the {len(pages)} pages."
+    words = median(sum(len(b.text.split()) for b in by_page.get(p.number, [])) for p in pages)
+    if len(pages) < 3:
+        return Finding.manual(message + " A two-page leaflet may not need them.", pages=len(pages))
+    if words < SPARSE_PAGE_WORDS:
+        return Finding.manual(message + f" The pages hold little text (about {words:.0f} words "
+                              "each): if they are posters, cards or slides rather than one "
+                              "document, they may not need them.", pages=len(pages))
+    running, total = _running_words(doc.blocks)
+    share = running / total if total else 0.0
+    if len(pages) < opts.contents_min_pages and share < RUNNING_TEXT_SHARE:
+        return Finding.manual(message + f" It is short and holds little running text ({share:.0%} of "
+                              f"its {total} words in paragraphs of {RUNNING_TEXT_LINES} lines or more): "
+                              "if its pages stand alone, like a menu or price list, found by their "
+                              "headings, it may not need them.",
+                              pages=len(pages), running_words=running, words=total)
+    return Finding.no(message, pages=len(pages))
+
+
+def _running_words(blocks: list[Block]) -> tuple[int, int]:
+    """Words in paragraphs of RUNNING_TEXT_LINES printed lines or more, and words in all."""
+    running = total = 0
+    for block in blocks:
+        words = len(block.text.split())
+        total += words
+        if (line_count(block) or 0) >= RUNNING_TEXT_LINES:
+            running += words
+    return running, total
 
 
 def _steady(marks: list[Mark], opts: Options) -> tuple[list[Mark], list[Mark], str]:
