@@ -353,6 +353,23 @@ def _row(label: str, value: str, y: float) -> Line:
     return Line(spans=[left, right], bbox=(72, y - 8, 300, y + 2), baseline=y, text_end=300)
 
 
+def test_lines_beside_a_drop_cap_do_not_make_a_justified_paragraph_right_aligned():
+    # A journal's opening paragraph: a 30 pt "M", its first two lines set beside it.
+    cap = pdf_block([pdf_line("M", 72, 124, size=30, width=26)])
+    lines = [pdf_line(PARAGRAPH[:60], 100 if i < 2 else 72, 110 + 12 * i, size=10,
+                      width=300 if i < 2 else 328, word_gaps=[3.4] * 8, space_width=2.8)
+             for i in range(8)]
+    paragraph = pdf_block(lines)
+    model_pdf(cap, paragraph)
+    assert paragraph.alignment is Alignment.JUSTIFIED
+    # A large letter away from the first line is no drop cap: the indent stands.
+    far = pdf_block([pdf_line("M", 72, 300, size=30, width=26)])
+    again = pdf_block([pdf_line(ln.text, ln.bbox[0], ln.baseline, size=10, width=ln.bbox[2] - ln.bbox[0],
+                                word_gaps=[3.4] * 8, space_width=2.8) for ln in lines])
+    model_pdf(far, again)
+    assert again.alignment is Alignment.RIGHT
+
+
 def test_label_value_rows_and_columns_of_figures_have_no_paragraph_alignment():
     rows = pdf_block([_row("Main pumps:", "Variable displacement", 100),
                       pdf_line("axial piston pump", 300 - 68, 110, size=8, width=68),

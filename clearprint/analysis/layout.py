@@ -76,6 +76,8 @@ ROW_MIN_LINES = 2  # ...on this many lines of a block
 FIGURES_LETTER_SHARE = 0.5  # a block with fewer letters than this share is figures, not prose
 MARKER_CHARS = 3  # a bullet or a list number ("1.", "a)") before an item's text
 NEIGHBOUR_SIZES = 3.0  # blocks this close (in type sizes) above or below are neighbours
+DROP_CAP_SIZES = 2.0  # a letter this many times a paragraph's size beside its first line is a drop cap
+DROP_CAP_CHARS = 2  # a drop cap's block holds this many characters at most ("M", "“T")
 
 # Bullets that open a list item: the common glyphs, and the private-use codes the
 # Symbol and Wingdings fonts print them with (Word's default bullets).
@@ -115,8 +117,9 @@ def infer(doc: Document) -> None:
         block.list_item = _bulleted(block)
     # Paragraphs first: short blocks are judged against the columns they set.
     paragraphs = [f for f in facts.values() if f.lines >= 3]
+    caps = _drop_caps(paragraphs, facts)
     for fact in paragraphs:
-        _set_alignment(fact, None)
+        _set_alignment(fact, None, caps.get(fact.block.index))
     columns = _text_columns(doc, facts)
     short = [f for f in facts.values() if f.lines < 3]
     for fact in short:
@@ -128,8 +131,9 @@ def infer(doc: Document) -> None:
     _title_matter([f for f in facts.values() if f.page.number == 1])
 
 
-def _set_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> None:
-    fact.block.alignment = _classify_alignment(fact, column)
+def _set_alignment(fact: _Facts, column: tuple[float, float, bool] | None,
+                   drop_cap: BBox | None = None) -> None:
+    fact.block.alignment = _classify_alignment(fact, column, drop_cap)
     if fact.block.alignment is not None:
         fact.block.alignment_source = "geometry"
 
@@ -786,12 +790,17 @@ def _starts(fact: _Facts) -> set[float]:
     return found
 
 
-def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) -> Alignment | None:
-    """Item 9's classifier on glyph-tight line extents; None when undecidable."""
+def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None,
+                        drop_cap: BBox | None = None) -> Alignment | None:
+    """Item 9's classifier on glyph-tight line extents; None when undecidable.
+
+    Lines set beside a drop cap start where the cap does: they are indented
+    by the cap, not by an alignment (otherwise a justified paragraph whose
+    first lines start past the cap reads as flush right only)."""
     if not fact.horizontal or not fact.block.lines:
         return None
     em = fact.size or 10.0
-    extents = [(box[0], box[2]) for box in fact.line_boxes]
+    extents = [(_start_beside(box, drop_cap, em), box[2]) for box in fact.line_boxes]
     if len(extents) >= 3:
         if _label_value_rows(fact) or not mostly_letters(fact.text, FIGURES_LETTER_SHARE):
             return None  # a table's rows, or a column of figures: not a paragraph
@@ -801,6 +810,39 @@ def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None) 
     if column is None:
         return None
     return _classify_short(extents, column, em)
+
+
+def _drop_caps(paragraphs: list[_Facts], facts: dict[int, _Facts]) -> dict[int, BBox]:
+    """The drop cap of each paragraph that opens with one, by block index.
+
+    A drop cap is a block of its own: one or two letters at least
+    DROP_CAP_SIZES times the paragraph's size, beside the paragraph's first
+    line (its right edge where that line starts, within an em).
+    """
+    letters: dict[int, list[_Facts]] = defaultdict(list)
+    for fact in facts.values():
+        text = fact.text.strip()
+        if fact.horizontal and fact.lines == 1 and 0 < len(text) <= DROP_CAP_CHARS and text[-1].isalpha():
+            letters[fact.page.number].append(fact)
+    found: dict[int, BBox] = {}
+    for fact in paragraphs:
+        first = fact.line_boxes[0] if fact.line_boxes else None
+        em = fact.size or fact.body
+        for cap in letters.get(fact.page.number, ()):
+            if (first is not None and em and cap.size >= DROP_CAP_SIZES * em
+                    and overlap(cap.box[1], cap.box[3], first[1], first[3]) > 0
+                    and cap.box[0] < first[0] and abs(first[0] - cap.box[2]) <= em):
+                found[fact.block.index] = cap.box
+                break
+    return found
+
+
+def _start_beside(line: BBox, drop_cap: BBox | None, em: float) -> float:
+    """Where a line starts, counting the drop cap beside it as its start."""
+    if (drop_cap is not None and overlap(drop_cap[1], drop_cap[3], line[1], line[3]) > 0
+            and line[0] >= drop_cap[2] - em):
+        return drop_cap[0]
+    return line[0]
 
 
 def _label_value_rows(fact: _Facts) -> bool:
