@@ -129,6 +129,15 @@ def test_span_properties(tmp_path):
     assert block.lines[0].baseline == pytest.approx(100, abs=0.01)
 
 
+def test_a_block_is_quoted_with_its_printed_lines_apart(tmp_path):
+    # A heading set on three lines, none ending in a space.
+    read = read_pdf(one_page(tmp_path, lambda p: p.insert_textbox(
+        (72, 72, 300, 200), "Before\nSecondhand\nSmoke", fontsize=14)))
+    block = read.blocks[0]
+    assert len(block.lines) == 3
+    assert block.location.excerpt == "Before Secondhand Smoke"
+
+
 def test_invisible_text_is_counted_not_kept(tmp_path):
     def draw(page):
         page.insert_text((72, 100), "Seen words", fontsize=12)
