@@ -15,8 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from clearprint.analysis.text import excerpt
-from clearprint.model import Block, Document, Page
+from clearprint.model import Document, Page
 from clearprint.readers.common import collector_paused
 from clearprint.readers.pdf import painting
 from clearprint.readers.pdf.background import BackgroundRenderer
@@ -56,21 +55,10 @@ def _read(path: Path) -> Document:
         doc.pages.append(page)
     for block in (b for page in doc.pages for b in page.blocks):
         block.index = len(doc.blocks)
-        _quote(block)
         doc.blocks.append(block)
     doc.outline = _outline(pdf)
     _add_notes(doc, fonts)
     return doc
-
-
-def _quote(block: Block) -> None:
-    """Quote the block in its location as it reads: its printed lines joined by a space.
-
-    The page reader runs the spans of all lines together, so a heading set
-    on three lines was quoted "BeforeSecondhandSmoke"; ``Block.text`` joins
-    the lines as printed, and checks that report a whole block show this.
-    """
-    block.location.excerpt = excerpt(block.text)
 
 
 def _read_page(pdf: Any, index: int, fonts: FontCatalog, pictures: PictureSource,

@@ -21,6 +21,7 @@ from typing import Any
 
 import pymupdf
 
+from clearprint.analysis.text import excerpt
 from clearprint.model import BBox, Block, Line, Location, Span
 from clearprint.readers.pdf.fonts import FontCatalog, strip_subset
 from clearprint.readers.pdf.lines import LineDraft, Rules, measure_span
@@ -40,8 +41,6 @@ TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT
 _SUPERSCRIPT, _ITALIC, _MONOSPACED, _BOLD = 1, 2, 8, 16
 # span["char_flags"] bits (FZ_STEXT_*)
 _CF_BOLD, _CF_FILLED, _CF_STROKED = 8, 16, 32
-
-_EXCERPT_CHARS = 60
 
 # Page rotation -> the writing direction (axis, sign) of text that reads left to
 # right as displayed, and the sign of the baseline step down the displayed page.
@@ -166,10 +165,10 @@ class PageTextReader:
         spans = [s for line in lines for s in line.spans]
         bbox = (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
                 max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
-        text = " ".join("".join(s.text for s in spans).split())
-        location = Location(page=self._number, bbox=bbox, rotation=self._rotation,
-                            excerpt=text[:_EXCERPT_CHARS])
-        return Block(index=-1, spans=spans, location=location, lines=lines)
+        location = Location(page=self._number, bbox=bbox, rotation=self._rotation)
+        block = Block(index=-1, spans=spans, location=location, lines=lines)
+        location.excerpt = excerpt(block.text)  # printed lines joined by a space, as they read
+        return block
 
     def _line(self, draft: LineDraft) -> Line:
         space_em = self._fonts.space_em(strip_subset(draft.main_font()))
