@@ -118,6 +118,14 @@ def test_cp06_capital_sentence_fails():
     assert "PLEASE READ" in findings[0].location.excerpt
 
 
+def test_cp06_words_either_side_of_a_line_end_stand_apart():
+    """The last word of a printed line and the first of the next are two words."""
+    block = pdf_block([pdf_line("We are open every day. SEE", 40, 100), pdf_line("US SOON.", 40, 116)])
+    answer, findings = run_check("CP06", doc(block, fmt="pdf"))
+    assert answer == "no"
+    assert findings[0].data["words"] == 3
+
+
 def test_cp06_caps_property_on_lower_case_text_fails():
     document = doc(para(span("please read this notice carefully before you sign", caps=True)))
     assert run_check("CP06", document)[0] == "no"

@@ -109,13 +109,16 @@ def shown_text(block: Block) -> str:
 
 def _pieces(block: Block) -> list[str]:
     """The printed text in stretches a run of capitals cannot cross: cut around code
-    (monospaced text), at ``|`` and ``/``, and at the commas of a list of single words."""
+    (monospaced text), at ``|`` and ``/``, and at the commas of a list of single words.
+    Printed lines are joined with a space, as the words at their ends stand apart."""
     stretches: list[list[str]] = [[]]
-    for span in block.spans:
-        if is_monospace(span) and span.text.strip():
-            stretches.append([])
-        else:
-            stretches[-1].append(span.text.upper() if (span.caps or span.small_caps) else span.text)
+    for line_spans in ([line.spans for line in block.lines] if block.lines else [block.spans]):
+        for span in line_spans:
+            if is_monospace(span) and span.text.strip():
+                stretches.append([])
+            else:
+                stretches[-1].append(span.text.upper() if (span.caps or span.small_caps) else span.text)
+        stretches[-1].append(" ")  # printed lines are apart: their end and start words too
     pieces = []
     for stretch in stretches:
         for piece in SEPARATOR.split("".join(stretch)):
