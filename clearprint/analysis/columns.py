@@ -296,6 +296,8 @@ def _split_joined(pieces: list[Piece], page: Page) -> list[Piece]:
 
 def _inner_starts(piece: Piece, page: Page) -> list[float]:
     """Displayed x where a span begins after a gap and enough text to be a column's line."""
+    if len(piece.line.spans) < 2:  # a span starts no column after the first
+        return []
     found = []
     chars = 0
     previous_end: float | None = None
