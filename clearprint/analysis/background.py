@@ -224,20 +224,22 @@ def glyph_core(span: Span, line: Line | None) -> BBox | None:
     baseline = line.baseline if line is not None and y0 <= line.baseline <= y1 else None
     if baseline is None or span.superscript:
         baseline = y0 + BASELINE_IN_BOX * height
-    x0, x1 = _inked(span.text, x0, x1, size)
+    space = line.space_width if line is not None and line.space_width else SPACE_EM * size
+    x0, x1 = _inked(span.text, x0, x1, space)
     inset = min(1.0, 0.25 * (x1 - x0))
     return (x0 + inset, baseline - CORE_TOP * size, x1 - inset, baseline - CORE_BOTTOM * size)
 
 
-def _inked(text: str, x0: float, x1: float, size: float) -> tuple[float, float]:
-    """The span's left and right edges without its leading and trailing spaces
-    (estimated at SPACE_EM each; spans carry no character boxes)."""
+def _inked(text: str, x0: float, x1: float, space: float) -> tuple[float, float]:
+    """The span's left and right edges without its leading and trailing spaces, each
+    ``space`` wide (the line's measured word space, else SPACE_EM: spans carry no
+    character boxes)."""
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     if lead + trail == 0 or lead == len(text):
         return x0, x1
-    left = min(x0 + lead * SPACE_EM * size, x1)
-    right = max(x1 - trail * SPACE_EM * size, left)
+    left = min(x0 + lead * space, x1)
+    right = max(x1 - trail * space, left)
     return left, right
 
 
