@@ -1,14 +1,13 @@
 """CP11: have you avoided centre alignment except in titles?
 
 Centred titles, headings, captions, labels inside diagrams and page furniture
-are allowed. Centred
-running text is a "no" when it runs over two lines or has at least
-``centred_min_chars`` characters; a short centred line (a slogan, a signature)
-is left to a person. So are two kinds of block the layout pass may not call
-titles or labels: a few lines set wholly in bold and not ending in a full stop
-(a chart's or a sidebar's title just under heading size) and a stack of lines
-of a word or two each (the category labels under a chart's bars). Table cells count only when they hold a
-long text.
+are allowed. Centred running text is a "no" when it runs over two lines or has
+at least ``centred_min_chars`` characters; a short centred line (a slogan, a
+signature) is left to a person. So are two kinds of block the layout pass may
+not call titles or labels: a few lines set wholly in bold and not ending in a
+full stop (a chart's or a sidebar's title just under heading size) and a stack
+of lines of a word or two each (the category labels under a chart's bars).
+Table cells count only when they hold a long text.
 """
 
 from __future__ import annotations

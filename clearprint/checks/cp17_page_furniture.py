@@ -18,20 +18,20 @@ first and last pages (covers) may lack one; unnumbered front matter and pages
 that open a chapter (a book convention) are left to a person. No page numbers
 at all is a "no" from three pages on, left to a person for two pages, for
 pages of little text (posters, cards), and for documents too short to need a
-contents list whose text is mostly short items (a menu, a price list). Running heads that move, headings of
-one look (font, size, weight, colour) that are left-aligned on some pages and
-centred on others, and a few headings that look unlike the others of their
-size, are manual; title pages and front matter are left out of the heading
-comparison, and only headings followed by a paragraph count, since the layout
-pass also calls bold table headers headings.
+contents list whose text is mostly short items (a menu, a price list). Running
+heads that move, headings of one look (font, size, weight, colour) that are
+left-aligned on some pages and centred on others, and a few headings that look
+unlike the others of their size, are manual; title pages and front matter are
+left out of the heading comparison, and only headings followed by a paragraph
+count, since the layout pass also calls bold table headers headings.
 
-DOCX: every section must show a PAGE field in its header or footer, its own
-or inherited ("linked to previous"), on odd and, with different even pages,
-even pages; a section after the first numbered one without it is a "no",
-sections before it (cover, front matter) are left to a person. A page number
-in a frame (w:framePr) is where its frame is, whatever its paragraph's
-alignment. Different positions between sections, and headings of one style that look different
-from each other, are manual. Single-page documents are n/a.
+DOCX: every section must show a PAGE field in its header or footer, its own or
+inherited ("linked to previous"), on odd and, with different even pages, even
+pages; a section after the first numbered one without it is a "no", sections
+before it (cover, front matter) are left to a person. A page number in a frame
+(w:framePr) is where its frame is, whatever its paragraph's alignment.
+Different positions between sections, and headings of one style that look
+different from each other, are manual. Single-page documents are n/a.
 """
 
 from __future__ import annotations

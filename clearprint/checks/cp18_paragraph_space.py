@@ -19,8 +19,8 @@ details). PDF: the gap between the last baseline of one block and the first of
 the next, minus the line pitch, on the displayed page; inside a block a short
 line ending a sentence followed by a full line is a paragraph break with no
 space (a line ending in a colon is a label leading into its value or list, not
-a paragraph's end). List items (blocks opening with a bullet) are judged as in DOCX; a
-form's options (lines led by a tick box) are not paragraphs.
+a paragraph's end). List items (blocks opening with a bullet) are judged as in
+DOCX; a form's options (lines led by a tick box) are not paragraphs.
 Running text set vertically is not measured; a passage of it is left to a
 person (see ``cp19_horizontal.unmeasured_vertical``).
 """
