@@ -6,6 +6,7 @@ so ``clearprint --help`` answers at once.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import textwrap
 import click
 
 from clearprint import __version__
+from clearprint.report.safe import printable, valid_path
 
 FORMATS = ("text", "json", "html")
 PROFILES = ("clear-print", "large-print")
@@ -54,8 +56,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Report format: a table for people, JSON for programs, or one HTML file.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of standard output. It is written "
+                   "whole when the audit ends, or not at all.")
 @click.option("--profile", type=click.Choice(PROFILES), default="clear-print", show_default=True,
               help="Thresholds to apply: clear-print (12 pt minimum) or large-print (16 pt).")
 @click.option("--select", multiple=True, metavar="CPnn",
@@ -71,25 +74,43 @@ def main() -> None:
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when writing to a terminal).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Audit this many files at once (0: one per CPU). Each document "
-                   "still takes one process; the report order stays the order given.")
-@click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
+              help="Audit this many files at once (0: one per CPU this process may use). "
+                   "The report order stays the order given.")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=60, show_default=True,
+              metavar="SECONDS",
+              help="Refuse a document whose audit takes longer than this (0: no limit).")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=1536, show_default=True,
+              metavar="MB",
+              help="Refuse a document whose audit needs more memory than this, in MB "
+                   "(0: no limit). Each of --jobs documents has its own.")
+@click.option("--debug", is_flag=True,
+              help="Audit in this process, without the time and memory limits, and show a "
+                   "traceback when something goes wrong.")
 def audit(paths: tuple[str, ...], fmt: str, output: str | None, profile: str,
           select: tuple[str, ...], ignore: tuple[str, ...], settings: tuple[str, ...],
-          folds: tuple[float, ...], color: bool | None, jobs: int, debug: bool) -> None:
+          folds: tuple[float, ...], color: bool | None, jobs: int, time_limit: float,
+          memory_limit: int, debug: bool) -> None:
     """Audit PDF and Word files, or folders of them, against the checklist.
 
     Folders are searched for .pdf, .docx and .dotx files. Files are only read,
-    never changed.
+    never changed. Each document is audited in a process of its own within
+    the time and memory limits, so one hostile file cannot stall a batch.
+
+    Put -- before paths that a shell pattern expands, so that a file whose
+    name starts with - is never taken for an option:
+
+    \b
+      clearprint audit --format html -o report.html -- *.pdf
 
     \b
     Exit codes:
-      0  no question was answered "no"
-      1  at least one question was answered "no"
-      2  usage error, or a document could not be audited
-         (the other documents are still audited and reported)
+      0    no question was answered "no"
+      1    at least one question was answered "no"
+      2    usage error, or a document could not be audited
+           (the other documents are still audited and reported)
+      130  interrupted (Ctrl-C); 143 stopped by SIGTERM: no report is written
     """
-    from clearprint import engine, report
+    from clearprint import engine, isolation, report
     from clearprint.config import OptionError, Options
 
     overrides = _parse_settings(settings)
@@ -100,26 +121,95 @@ def audit(paths: tuple[str, ...], fmt: str, output: str | None, profile: str,
         raise click.UsageError(str(exc)) from None
     items, plugin_errors = engine.plan(_split_ids(select), _split_ids(ignore))
     for message in plugin_errors:
-        click.echo(f"clearprint: warning: {message}", err=True)
+        click.echo(f"clearprint: warning: {printable(message)}", err=True)
     if not items:
         raise click.UsageError("--select/--ignore leave no questions to answer")
-    files = engine.discover(paths)
-    if not files:
-        raise click.UsageError("no PDF or Word files found in " + ", ".join(paths))
-
-    result = engine.audit(files, options, items, debug=debug, jobs=jobs or os.cpu_count() or 1)
-    use_color = (output is None and sys.stdout.isatty()) if color is None else color
-    rendered = report.render(result, fmt, color=use_color and fmt == "text")
+    files, problems = engine.discover(paths)
+    if not files and not problems:
+        raise click.UsageError("no PDF or Word files found in " + ", ".join(map(_shown, paths)))
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(rendered)
-    else:
-        click.echo(rendered, nl=False)
+        _check_output(output, files)
+
+    budget = isolation.Budget(seconds=time_limit or None, memory_mb=memory_limit or None)
+    try:
+        result = engine.audit(files, options, items, debug=debug, jobs=jobs or _usable_cpus(),
+                              budget=budget)
+        result.documents[:0] = problems
+        use_color = (output is None and sys.stdout.isatty()) if color is None else color
+        rendered = report.render(result, fmt, color=use_color and fmt == "text")
+        if output:
+            _write_whole(output, rendered)
+        else:
+            click.echo(rendered, nl=False)
+    except (isolation.Interrupted, KeyboardInterrupt) as exc:
+        code = exc.exit_code if isinstance(exc, isolation.Interrupted) else 130
+        click.echo("clearprint: interrupted; no report was written", err=True)
+        sys.exit(code)
     if output or fmt != "text":
         for doc in result.documents:
             if doc.error:
-                click.echo(f"clearprint: {doc.path}: {doc.error}", err=True)
+                click.echo(f"clearprint: {_shown(doc.path)}: {printable(doc.error)}", err=True)
     sys.exit(result.exit_code)
+
+
+def _shown(path: str) -> str:
+    """A path as it may be printed: valid Unicode, controls escaped."""
+    return printable(valid_path(path))
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _check_output(output: str, inputs: list[str]) -> None:
+    """Refuse, before any work, an output path that cannot be written or would replace a document."""
+    from clearprint.readers import SUPPORTED_SUFFIXES
+
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise click.UsageError(f"-o {_shown(output)}: the folder {_shown(folder)} does not exist")
+    if os.path.splitext(output)[1].lower() in SUPPORTED_SUFFIXES:
+        raise click.UsageError(
+            f"-o {_shown(output)}: a report would be written over a document name; "
+            "name the report .txt, .json or .html (put -- before globbed paths)")
+    if os.path.exists(output):
+        for given in inputs:
+            try:
+                if os.path.samefile(given, output):
+                    raise click.UsageError(f"-o {_shown(output)} is one of the documents to audit")
+            except OSError:
+                continue
+
+
+def _write_whole(output: str, text: str) -> None:
+    """Write the report beside its final name, then rename it into place: an
+    interrupted run leaves the previous report (or none), never half a report."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".clearprint-", suffix=".tmp")
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, output)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @main.command()

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import repeat
-from pathlib import Path
 
-from clearprint import analysis, catalogue, readers
+from clearprint import analysis, catalogue, isolation, readers
 from clearprint.checks import Check, builtin_checks, plugin_checks
 from clearprint.config import Options
 from clearprint.errors import DocumentError
+from clearprint.isolation import Budget
 from clearprint.model import Document, Location, Part
 from clearprint.results import (
     AuditResult,
@@ -63,41 +63,60 @@ def plan(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[list[P
     return chosen, errors
 
 
-def discover(paths: Iterable[str]) -> list[str]:
-    """Files to audit: files as given, folders searched for PDF and Word files."""
+def discover(paths: Iterable[str]) -> tuple[list[str], list[DocumentResult]]:
+    """Files to audit (files as given, folders searched for PDF and Word files), and a
+    result with its reason for each folder that could not be searched."""
     found: list[str] = []
+    problems: list[DocumentResult] = []
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found += sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in readers.SUPPORTED_SUFFIXES
-                and not p.name.startswith("~$")  # Word's lock files
-            )
-        else:
+        if not os.path.isdir(given):
             found.append(given)
-    return found
+            continue
+
+        found += sorted(
+            os.path.join(folder, name)
+            for folder, _, names in os.walk(given, onerror=lambda exc: problems.append(_unsearched(exc)))
+            for name in names
+            if os.path.splitext(name)[1].lower() in readers.SUPPORTED_SUFFIXES
+            and not name.startswith("~$")  # Word's lock files
+        )
+    return found, problems
+
+
+def _unsearched(exc: OSError) -> DocumentResult:
+    reason = exc.strerror.lower() if exc.strerror else "it cannot be listed"
+    return DocumentResult(path=exc.filename, format=None, error=f"folder cannot be searched: {reason}")
+
+
+DEFAULT_BUDGET = Budget()
 
 
 def audit(paths: Iterable[str], options: Options, items: list[PlannedItem],
-          debug: bool = False, jobs: int = 1) -> AuditResult:
-    """Audit files in the order given; ``jobs`` > 1 audits that many at once.
-
-    Each document is read, analysed and answered by one process, so a batch
-    of many files scales with the cores while one document's answers never
-    depend on how the batch was split.
-    """
+          debug: bool = False, jobs: int = 1, budget: Budget = DEFAULT_BUDGET) -> AuditResult:
+    """Audit files in the order given; ``jobs`` > 1 audits that many at once."""
     result = AuditResult(profile=options.profile)
-    paths = list(paths)
-    if jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            result.documents = list(pool.map(
-                audit_file, paths, repeat(options), repeat(items), repeat(debug)))
-    else:
-        result.documents = [audit_file(path, options, items, debug) for path in paths]
+    result.documents = list(audit_each(paths, options, items, debug, jobs, budget))
     return result
+
+
+def audit_each(paths: Iterable[str], options: Options, items: list[PlannedItem],
+               debug: bool = False, jobs: int = 1,
+               budget: Budget = DEFAULT_BUDGET) -> Iterator[DocumentResult]:
+    """Each file's result, in the order given, as soon as it and those before it are done.
+
+    Each document is read, analysed and answered by a child process of its
+    own under ``budget`` (see ``clearprint.isolation``), so a hostile file
+    costs at most its budget and a batch of many files scales with the cores,
+    while one document's answers never depend on how the batch was split.
+    With ``debug`` documents are audited in this process, so tracebacks and
+    debuggers reach the code that failed.
+    """
+    paths = list(paths)
+    if debug:
+        yield from (audit_file(path, options, items, debug) for path in paths)
+        return
+    readers.preload(paths)
+    yield from isolation.run(paths, lambda path: audit_file(path, options, items), budget, jobs)
 
 
 def audit_file(path: str, options: Options, items: list[PlannedItem], debug: bool = False) -> DocumentResult:
@@ -109,12 +128,20 @@ def audit_file(path: str, options: Options, items: list[PlannedItem], debug: boo
             analysis.prepare(doc)
     except DocumentError as exc:
         return DocumentResult(path=path, format=None, error=str(exc))
-    except Exception as exc:
+    except MemoryError:
+        raise  # the budget's business: the caller refuses the document as too big
+    except RecursionError:
+        if debug:
+            raise
+        return DocumentResult(path=path, format=None,
+                              error="could not be read: its structure is nested too deeply")
+    except Exception:
         if debug:
             raise
         return DocumentResult(
             path=path, format=None,
-            error=f"could not be read ({type(exc).__name__}: {exc}); run with --debug for details",
+            error="could not be read: something in the file stopped the reader; "
+                  "run with --debug for details",
         )
     with _collector_skips():
         return audit_document(doc, options, items, debug)
@@ -152,17 +179,23 @@ def _answer(item: PlannedItem, doc: Document, options: Options, debug: bool) -> 
     else:
         try:
             findings = list(item.check.function(doc, options))
+        except MemoryError:
+            raise
         except Exception as exc:
             if debug:
                 raise
-            error = f"{type(exc).__name__}: {exc}"
-            findings = [Finding.manual(f"The check could not run ({error}); check this by eye.")]
+            error = f"an internal error ({_first_line(exc)}); run with --debug for details"
+            findings = [Finding.manual("The check could not run on this file; check this by eye.")]
         if item.check.needs_text and doc.scanned_pages:
             findings.append(_scanned_finding(doc.scanned_pages))
     return ItemResult(
         id=item.id, question=item.question, title=item.title, fix=item.fix,
         answer=answer_for(findings), findings=list(_capped(findings)), error=error,
     )
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).splitlines() or [""])[0][:120] or "no message"
 
 
 def _scanned_finding(pages: list[int]) -> Finding:

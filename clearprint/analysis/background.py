@@ -277,6 +277,8 @@ class _Scene:
     """
 
     CELL = 36.0  # pt
+    MAX_CELLS_A_SIDE = 64  # larger pages get larger cells
+    WIDE = 256  # a layer over more cells than this is kept out of the grid, and always looked at
     FEW = 16  # up to this many layers, scan them all
     UNKNOWN_PAGE = 14400.0  # pt, the largest page PDF allows, when the page size is not known
 
@@ -286,27 +288,38 @@ class _Scene:
         self.page = page
         self.layers = self._layers(page, shapes, images)
         self.grid: dict[tuple[int, int], list[_Layer]] = {}
+        self.wide: list[_Layer] = []  # page-sized fills: in every cell, so in none
         self._render_failed = False
         self._vector: dict[tuple[int, ...], Background] = {}  # spans on the same fills share one
         # Shadings can report boxes of +-2**31 pt: index only the page.
         self.limit = max(page.width, page.height) if page and page.width else self.UNKNOWN_PAGE
+        self.cell = max(self.CELL, self.limit / self.MAX_CELLS_A_SIDE)
         if len(self.layers) > self.FEW:
             for layer in self.layers:
+                x0, y0, x1, y1 = self._span(layer.box)
+                if (x1 - x0 + 1) * (y1 - y0 + 1) > self.WIDE:
+                    self.wide.append(layer)
+                    continue
                 for cell in self._cells(layer.box):
                     self.grid.setdefault(cell, []).append(layer)
 
-    def _cells(self, box: BBox) -> Iterator[tuple[int, int]]:
-        low, high, size = -self.CELL, self.limit + self.CELL, self.CELL
+    def _span(self, box: BBox) -> tuple[int, int, int, int]:
+        """The first and last cell columns and rows a box touches."""
+        low, high, size = -self.cell, self.limit + self.cell, self.cell
         x0, y0, x1, y1 = (int(min(max(v, low), high) // size) for v in box)
+        return x0, y0, x1, y1
+
+    def _cells(self, box: BBox) -> Iterator[tuple[int, int]]:
+        x0, y0, x1, y1 = self._span(box)
         for x in range(x0, x1 + 1):
             for y in range(y0, y1 + 1):
                 yield x, y
 
     def _near(self, core: BBox) -> list[_Layer]:
         """Layers painted anywhere in the cells the core touches, each once."""
-        if not self.grid:
+        if not self.grid and not self.wide:
             return self.layers
-        found: dict[int, _Layer] = {}
+        found: dict[int, _Layer] = {id(layer): layer for layer in self.wide}
         for cell in self._cells(core):
             for layer in self.grid.get(cell, ()):
                 found[id(layer)] = layer

@@ -130,7 +130,7 @@ def chars_per_line(block: Block) -> float | None:
     LibreOffice's layout for Arial 12 pt on A4).
     """
     size = dominant_size(block.spans)
-    if block.text_width is None or size is None or block.text_width <= 0:
+    if block.text_width is None or not size or block.text_width <= 0:
         return None
     font = dominant_font(block)
     advance = fontmetrics.font_metrics(font).avg_char_width

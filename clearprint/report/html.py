@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from clearprint.report.serialise import to_dict
+from clearprint.report.serialise import for_people
 from clearprint.report.wording import answered, excerpt, place, plural, summary, worst_first
 from clearprint.results import AuditResult
 
@@ -28,7 +28,7 @@ EXCERPT_WIDTH = 200  # the page has room to quote more than the terminal
 
 def render(result: AuditResult) -> str:
     """The complete page, ``<!DOCTYPE html>`` to ``</html>``."""
-    report = to_dict(result)
+    report = for_people(result)
     documents = report["documents"]
     if len(documents) == 1:
         title = f"Clear Print report: {documents[0]['path']}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+from clearprint.report.safe import json_escapes
 from clearprint.report.serialise import to_dict
 from clearprint.results import AuditResult
 
 
 def render(result: AuditResult) -> str:
-    """Indented, UTF-8 as written (not \\u escapes), ending with a newline."""
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    """Indented, UTF-8 as written (not \\u escapes) but for controls, ending with a newline."""
+    return json_escapes(json.dumps(to_dict(result), indent=2, ensure_ascii=False)) + "\n"

@@ -17,13 +17,24 @@ from typing import Any
 
 from clearprint import __version__
 from clearprint.model import Location
+from clearprint.report.safe import each_string, printable, valid, valid_path
 from clearprint.results import Answer, AuditResult, DocumentResult, Finding, ItemResult
 
 SCHEMA_VERSION = "1.0"
 
 
 def to_dict(result: AuditResult) -> dict[str, Any]:
-    """The whole result, keys in the documented order."""
+    """The whole result, keys in the documented order, every string valid Unicode."""
+    return each_string(_result(result), valid)
+
+
+def for_people(result: AuditResult) -> dict[str, Any]:
+    """``to_dict`` with control characters written as visible escapes, for the reports
+    people read (a terminal obeys them; HTML cannot hold most of them)."""
+    return each_string(to_dict(result), printable)
+
+
+def _result(result: AuditResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "clearprint", "version": __version__},
@@ -40,7 +51,7 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
 
 def _document(doc: DocumentResult) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        "path": valid_path(doc.path),
         "format": doc.format,
         "error": doc.error,
         "answer": str(doc.answer),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from clearprint.report.serialise import to_dict
+from clearprint.report.serialise import for_people
 from clearprint.report.wording import (
     answered,
     excerpt,
@@ -38,7 +38,7 @@ _RESET = "\033[0m"
 
 def render(result: AuditResult, *, color: bool = False) -> str:
     """Every document's table, then one summary line over them all."""
-    report = to_dict(result)
+    report = for_people(result)
     blocks = [_document(doc, color) for doc in report["documents"]]
     blocks.append(summary(report["documents"]))
     return "\n\n".join(blocks) + "\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from clearprint.model import RGB, Document, HeaderFooter, Part
-from clearprint.readers.common import collector_paused
+from clearprint.readers.common import collector_paused, deep_nesting_allowed
 from clearprint.readers.docx.ooxml import R_ID, W, hex_rgb, qn
 from clearprint.readers.docx.package import Package, open_package
 from clearprint.readers.docx.pagecount import choose
@@ -30,7 +30,7 @@ __all__ = ["read_docx"]
 
 def read_docx(path: str | Path) -> Document:
     """Read a Word file into a Document, or raise DocumentError with a one-line reason."""
-    with collector_paused():
+    with collector_paused(), deep_nesting_allowed():
         return _read(Path(path))
 
 

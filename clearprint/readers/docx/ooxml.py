@@ -71,14 +71,27 @@ def on_off(el: Any) -> bool:
     return value is None or value.lower() not in _FALSE
 
 
-def number(value: str | None) -> float | None:
-    """A numeric attribute, tolerating junk ("720", "12.5", "auto" → None)."""
+# Word stores its numbers as 32-bit integers, drawing coordinates (EMU) as 64-bit
+# ones of at most this size (ECMA-376 ST_Coordinate); a value past these is no
+# measure a producer meant, and sizing anything from it would hang the reader.
+MAX_NUMBER = 2.0**31
+MAX_EMU = 27273042316900.0
+
+
+def number(value: str | None, limit: float = MAX_NUMBER) -> float | None:
+    """A numeric attribute, tolerating junk ("720", "12.5", "auto" → None).
+
+    Infinity, NaN and values beyond ``limit`` are junk too: float() takes
+    "inf", "nan" and "1e300", and one of them in a spacing or a size made the
+    page estimate loop for ever.
+    """
     if value is None:
         return None
     try:
-        return float(value)
+        n = float(value)
     except ValueError:
         return None
+    return n if abs(n) <= limit else None  # NaN fails the comparison too
 
 
 def twips(value: str | None) -> float | None:
@@ -93,7 +106,7 @@ def twips(value: str | None) -> float | None:
 
 def emu(value: str | None) -> float | None:
     """English metric units to points."""
-    n = number(value)
+    n = number(value, MAX_EMU)
     return None if n is None else n / EMU_PER_PT
 
 
@@ -104,7 +117,7 @@ def measure_pt(value: str) -> float | None:
     """A universal measure ("2.5cm", "12pt", "1in") in points (ECMA ST_UniversalMeasure)."""
     unit = value[-2:]
     scale = _UNIVERSAL.get(unit)
-    n = number(value[:-2])
+    n = number(value[:-2], MAX_NUMBER / 20)  # no larger than the twips Word can store
     if scale is None or n is None:
         return None
     return n * scale
@@ -119,6 +132,19 @@ def hex_rgb(value: str | None) -> tuple[int, int, int] | None:
     except ValueError:
         return None
     return (n >> 16) & 255, (n >> 8) & 255, n & 255
+
+
+def text_of(el: Any) -> str:
+    """The text of a w:t (or w:instrText), all of it.
+
+    The parser expands no entities (the file is untrusted), so an entity
+    reference stays a child node and the text after it is that node's tail:
+    reading ``el.text`` alone dropped everything after the first one.
+    """
+    text: str = el.text or ""
+    if len(el):
+        text += "".join(child.tail or "" for child in el)
+    return text
 
 
 def local_name(el: Any) -> str:

@@ -12,6 +12,7 @@ is opened read-only and never modified.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 import zlib
@@ -30,25 +31,69 @@ _DAMAGED = "not a readable Word file: the zip archive is damaged or truncated"
 _STRICT_W = "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
 _OFFICE_DOCUMENT = "officeDocument"
 
+# What a part may inflate to. Real parts stay far below: the largest document.xml
+# seen is tens of megabytes, and text compresses about ten times, pictures barely.
+MAX_PART_BYTES = 256 << 20
+MAX_PACKAGE_BYTES = 1 << 30
+MAX_RATIO = 1000
+RATIO_FREE_BYTES = 16 << 20  # small parts may compress as well as they like
+_PIECE = 1 << 20
+
 
 class Package:
-    """The parts of an OPC package by name ("word/document.xml"), and their relationships."""
+    """The parts of an OPC package by name ("word/document.xml"), and their relationships.
 
-    def __init__(self, entries: dict[str, bytes]) -> None:
-        self._entries = entries
-        self._by_lower = {name.lower(): name for name in entries}
+    A part is inflated only when it is asked for, and never past a size or a
+    compression ratio that no real document reaches: a zip entry of a few
+    kilobytes can inflate to gigabytes, and a part that nothing references
+    must cost nothing.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+        self._infos = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        self._by_lower = {name.lower(): name for name in self._infos}
+        self._blobs: dict[str, bytes] = {}
+        self._inflated = 0
         self._rels: dict[str, dict[str, tuple[str, str | None]]] = {}
         self._xml: dict[str, Any] = {}
 
     def name(self, part: str) -> str | None:
         """The stored name of a part, matched case-insensitively as OPC requires."""
-        if part in self._entries:
+        if part in self._infos:
             return part
         return self._by_lower.get(part.lower())
 
     def blob(self, part: str) -> bytes | None:
         name = self.name(part)
-        return self._entries[name] if name else None
+        if name is None:
+            return None
+        if name not in self._blobs:
+            self._blobs[name] = self._inflate(self._infos[name])
+        return self._blobs[name]
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
+        """One entry's bytes, read in pieces so a lying header cannot make it bigger than allowed."""
+        limit = min(MAX_PART_BYTES, MAX_PACKAGE_BYTES - self._inflated)
+        ratio_limit = max(RATIO_FREE_BYTES, info.compress_size * MAX_RATIO)
+        pieces, size = [], 0
+        try:
+            with self._archive.open(info) as entry:
+                while piece := entry.read(_PIECE):
+                    size += len(piece)
+                    if size > limit:
+                        raise DocumentError(
+                            f"refused: {info.filename} inflates to more than {limit >> 20} MB; "
+                            "too big to be a real document part")
+                    if size > ratio_limit:
+                        raise DocumentError(
+                            f"refused: {info.filename} inflates more than {MAX_RATIO} times its stored "
+                            "size (a zip bomb)")
+                    pieces.append(piece)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+            raise DocumentError(_DAMAGED) from None
+        self._inflated += size
+        return b"".join(pieces)
 
     def xml(self, part: str) -> Any | None:
         """The root element of an XML part (parsed once), or None if the part is missing."""
@@ -56,7 +101,7 @@ class Package:
         if name is None:
             return None
         if name not in self._xml:
-            self._xml[name] = parse_xml(self._entries[name], name)
+            self._xml[name] = parse_xml(self.blob(name), name)
         return self._xml[name]
 
     def relationships(self, source: str) -> dict[str, tuple[str, str | None]]:
@@ -101,7 +146,7 @@ class Package:
 
 def open_package(path: Path) -> tuple[Package, str]:
     """The package and the name of its main document part, or DocumentError saying why not."""
-    package = Package(_read_zip(path))
+    package = Package(_open_zip(path))
     main = package.related("", _OFFICE_DOCUMENT)
     if main is None:
         if package.blob("_rels/.rels") is None:
@@ -117,15 +162,16 @@ def open_package(path: Path) -> tuple[Package, str]:
     return package, main
 
 
-def _read_zip(path: Path) -> dict[str, bytes]:
-    """Every entry of the archive, decompressed, so damage shows up here and not later."""
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    """The archive, read into memory (its compressed size) so that it is read once."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            return {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
-        raise DocumentError(_DAMAGED) from None
+        data = path.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"cannot be read: {exc.strerror or exc}") from None
+        raise DocumentError(f"cannot be read: {(exc.strerror or str(exc)).lower()}") from None
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+        raise DocumentError(_DAMAGED) from None
 
 
 def _resolve(folder: str, target: str) -> str:
@@ -140,5 +186,14 @@ def parse_xml(data: bytes, name: str) -> Any:
     """A part's root element; broken XML is a DocumentError naming the part."""
     try:
         return etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError:
-        raise DocumentError(f"not a readable Word file: broken XML in {name}") from None
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"not a readable Word file: {_xml_problem(str(exc))} in {name}") from None
+
+
+def _xml_problem(message: str) -> str:
+    """libxml2's reason in a reader's words."""
+    if "amplification" in message or "entity reference loop" in message:
+        return "entities that expand without end (an XML bomb)"
+    if "depth" in message.lower():
+        return "elements nested deeper than XML readers allow"
+    return "broken XML"

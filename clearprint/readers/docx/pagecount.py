@@ -20,6 +20,7 @@ more pages than it says.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from clearprint.readers.docx.sections import SectionInfo
@@ -119,9 +120,10 @@ class PageEstimator:
 
     def _fill(self, height: float, room: float) -> None:
         self._used += height
-        while self._used > room:
-            self.begun += 1
-            self._used -= room
+        if self._used > room:
+            overflowing = math.ceil(self._used / room) - 1  # the pages it runs onto
+            self.begun += overflowing
+            self._used -= overflowing * room
             self._blank = True
 
 

@@ -55,9 +55,13 @@ def parse_shading(el: Any) -> Shading:
     )
 
 
+# Word's largest type size, 1638 pt, in half-points; a larger w:sz is no type size.
+_MAX_HALF_POINTS = 3276
+
+
 def _half_points(el: Any) -> float | None:
-    n = number(el.get(W_VAL))
-    return None if n is None else n / 2
+    n = number(el.get(W_VAL), _MAX_HALF_POINTS)
+    return n / 2 if n is not None and n > 0 else None
 
 
 # w:rFonts attributes → (slot, is a theme attribute); the complex-script one is spelt "cstheme".

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearprint.readers.docx.fields import FieldSpec, FieldTracker, content_control, legacy_form_field
-from clearprint.readers.docx.ooxml import MC_ALTERNATE, MC_CHOICE, W, attr
+from clearprint.readers.docx.ooxml import MC_ALTERNATE, MC_CHOICE, W, attr, text_of
 from clearprint.readers.docx.properties import parse_rpr
 
 SOFT_HYPHEN = "\u00ad"
@@ -125,8 +125,8 @@ def _run(run: Any, walk: _Walk) -> None:
         if tag == _RPR:
             rpr_el = child
         elif tag == _T:
-            if not fields.in_code and child.text:
-                parts.append(child.text)
+            if not fields.in_code:
+                parts.append(text_of(child))
         elif tag in _TEXT_CHARS:  # line, page and column breaks all end a line: "\n"
             if tag == _BR and child.get(_TYPE) == "page":
                 _page_break(content, parts)
@@ -139,7 +139,7 @@ def _run(run: Any, walk: _Walk) -> None:
         elif tag == _FLD_CHAR:
             _field_char(child, content, fields, walk.anchor)
         elif tag == _INSTR:
-            fields.instruction(child.text or "")
+            fields.instruction(text_of(child))
         elif tag in _DRAWINGS:
             content.drawings.append(child)
         elif tag == MC_ALTERNATE:
@@ -179,4 +179,4 @@ def _field_char(el: Any, content: InlineContent, fields: FieldTracker, anchor: A
 
 
 def _plain_text(el: Any) -> str:
-    return "".join(t.text or "" for t in el.iter(_T))
+    return "".join(text_of(t) for t in el.iter(_T))

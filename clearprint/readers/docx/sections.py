@@ -19,6 +19,7 @@ _DEFAULT_WIDTH = 612.0  # US Letter, pt
 _DEFAULT_HEIGHT = 792.0
 _DEFAULT_MARGIN = 72.0
 _DEFAULT_COLUMN_SPACE = 36.0  # 720 twips
+MAX_COLUMNS = 45  # the most Word sets on a page; w:cols w:num="1000000000" is no layout
 
 
 @dataclass(slots=True)
@@ -115,7 +116,7 @@ def _columns(el: Any | None, section: Section) -> None:
     if el is None:
         return
     count = number(attr(el, "num"))
-    section.columns = max(1, int(count)) if count else 1
+    section.columns = min(max(1, int(count)), MAX_COLUMNS) if count else 1
     space = twips(attr(el, "space"))
     section.column_space = space if space is not None else _DEFAULT_COLUMN_SPACE
     separator = attr(el, "sep")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from clearprint.readers.docx.ooxml import W_VAL, W, attr, number, twips
+from clearprint.readers.docx.ooxml import W_VAL, W, attr, number, text_of, twips
 from clearprint.readers.docx.styles import CONDITION_ORDER, StyleSheet, cell_margins
 
 TableKey = tuple[str | None, tuple[str, ...]]  # table style id and the conditional formats of a cell
@@ -26,6 +26,7 @@ _TBL_PR_EX = W + "tblPrEx"
 _GRID_COL = W + "gridCol"
 _WRAPPERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml"})
 _DEFAULT_CELL_MARGIN = 5.4  # pt; Word's 0.08 in left and right cell margins
+MAX_GRID_COLUMNS = 63  # the most columns a Word table holds
 PANEL_SHARE = 0.2  # a layout grid's panel is at least this share of the measure wide
 PANELS_SHARE = 0.7  # and its panels together this share
 PANEL_MIN_CHARS = 200  # running text one panel at least holds
@@ -80,11 +81,11 @@ def iter_cells(tbl: Any, sheet: StyleSheet) -> Iterator[TableCell]:
         cells = list(children(row, _TC))
         row_props = properties(row, _TR_PR)
         height = _value(row_props.get(W + "trHeight"), scale=1 / 20)
-        grid_column = int(_value(row_props.get(W + "gridBefore")) or 0)
+        grid_column = min(int(_value(row_props.get(W + "gridBefore")) or 0), MAX_GRID_COLUMNS)
         row_kind = row_condition(look, r, len(rows), row_band)
         for c, cell in enumerate(cells):
             props = properties(cell, _TC_PR)
-            span = max(1, int(_value(props.get(W + "gridSpan")) or 1))
+            span = min(max(1, int(_value(props.get(W + "gridSpan")) or 1)), MAX_GRID_COLUMNS)
             direction = props.get(W + "textDirection")
             column_kind = column_condition(look, c, len(cells), column_band)
             yield TableCell(
@@ -185,7 +186,7 @@ def layout_panels(cells: list[TableCell], measure: float) -> list[tuple[float, f
 
 
 def cell_text(cell: Any) -> str:
-    return "".join(t.text or "" for t in cell.iter(W + "t"))
+    return "".join(text_of(t) for t in cell.iter(W + "t"))
 
 
 def table_look(el: Any | None) -> Look:

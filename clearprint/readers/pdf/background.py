@@ -23,6 +23,7 @@ from typing import Any
 import pymupdf
 
 from clearprint.model import BBox
+from clearprint.readers.pdf.source import open_handle
 
 _SCALE = 1.5  # pixels per point
 _MAX_PIXELS = 4_000_000  # large posters are rendered coarser
@@ -92,7 +93,7 @@ class BackgroundRenderer:
             self._pages.move_to_end(number)
             return cached
         if self._redacted is None:
-            self._redacted = pymupdf.open(self._path, filetype="pdf")
+            self._redacted = open_handle(self._path)
         page = self._redacted[number - 1]
         page.set_rotation(0)  # render in unrotated space, like the model's boxes
         page.add_redact_annot(page.rect)

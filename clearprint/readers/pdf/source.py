@@ -7,6 +7,7 @@ the messages are collected and counted instead.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,11 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 
 MUPDF_ERRORS = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 
+_MUPDF_CODE = re.compile(r"^code=\d+:\s*")  # "code=7: Invalid number of pages"
 _IMAGE_RENDER_DPI = 150
+# Pictures with more pixels than this are decoded at a reduction (see _subsampled).
+_MAX_DECODED_PIXELS = 16_000_000
+_SUBSAMPLED_SIDE = 2048
 _SHOWN_PAGES = 2  # pages whose cut-out pictures are kept drawn
 # Picture filters whose data a picture library decodes itself, smaller than the pixels.
 _COMPRESSED_AS_PICTURES = ("/DCTDecode", "/JPXDecode")
@@ -38,21 +43,40 @@ def open_pdf(path: Path) -> Any:
     if b"%PDF" not in head:
         raise DocumentError("not a readable PDF: the file does not start with a PDF header")
     try:
-        pdf = pymupdf.open(path, filetype="pdf")
+        pdf = open_handle(path)
     except MUPDF_ERRORS as exc:
         raise DocumentError(f"not a readable PDF: {short_reason(exc)}") from None
-    if pdf.needs_pass:
+    try:
+        if pdf.needs_pass:
+            raise DocumentError("encrypted: the PDF needs a password to open")
+        if pdf.page_count == 0:
+            raise DocumentError("the PDF has no readable pages (damaged page tree)")
+    except MUPDF_ERRORS as exc:
         pdf.close()
-        raise DocumentError("encrypted: the PDF needs a password to open")
-    if pdf.page_count == 0:
+        raise DocumentError(f"not a readable PDF: its page tree is damaged ({short_reason(exc)})") from None
+    except DocumentError:
         pdf.close()
-        raise DocumentError("the PDF has no readable pages (damaged page tree)")
+        raise
     return pdf
+
+
+def open_handle(path: Path) -> Any:
+    """A read-only MuPDF handle on the file.
+
+    MuPDF takes file names as UTF-8; a name that is not (bytes kept by Python
+    as surrogate escapes) is read here and handed over as a stream instead.
+    """
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return pymupdf.open(stream=path.read_bytes(), filetype="pdf")
+    return pymupdf.open(name, filetype="pdf")
 
 
 def short_reason(exc: BaseException) -> str:
     """The first line of a MuPDF error, without the file path it may quote."""
-    text = (str(exc).splitlines() or [""])[0].strip()
+    text = _MUPDF_CODE.sub("", (str(exc).splitlines() or [""])[0]).strip()
     if not text or text.startswith("Failed to open file"):
         return "MuPDF could not parse its structure"
     return text[:120]
@@ -118,19 +142,52 @@ class PictureSource:
         as uncompressed PAM: ``extract_image`` would encode them as PNG first,
         which took 90 % of the picture questions' time on a report of scans.
         A stencil mask (a fax-coded scan, say) goes over as the grey levels
-        ``extract_image`` gives it.
+        ``extract_image`` gives it. A picture of more than
+        ``_MAX_DECODED_PIXELS`` is decoded at a reduction whatever its filter.
         """
+        if _declared_pixels(self._pdf, xref) > _MAX_DECODED_PIXELS:
+            return _pam(self._subsampled(xref))
         filters = self._pdf.xref_get_key(xref, "Filter")[1]
         if not any(name in filters for name in _COMPRESSED_AS_PICTURES):
-            pixmap = pymupdf.Pixmap(self._pdf, xref)
-            if pixmap.colorspace is None and pixmap.n == 1:  # a stencil mask: its coverage, as grey
-                return _grey_pam(pixmap.width, pixmap.height, pixmap.samples)
-            if pixmap.colorspace is not None and pixmap.colorspace.n in (1, 3):
-                return pixmap.tobytes("pam")
-            if pixmap.colorspace is not None and not pixmap.alpha:  # CMYK, Lab, indexed...
-                return pymupdf.Pixmap(pymupdf.csRGB, pixmap).tobytes("pam")
+            pixels = _pam(pymupdf.Pixmap(self._pdf, xref))
+            if pixels:
+                return pixels
         extracted = self._pdf.extract_image(xref)  # JPEG, JPEG 2000, what MuPDF cannot convert
         return extracted["image"] if extracted and extracted.get("image") else None
+
+    def _subsampled(self, xref: int) -> Any:
+        """A picture too big to decode whole, decoded by MuPDF at a power-of-two reduction
+        that still leaves at least ``_SUBSAMPLED_SIDE`` pixels a side: a 12,000-pixel
+        square scan costs 9 MB instead of 432 MB, and the analysis thumbnails it anyway."""
+        mupdf = pymupdf.mupdf
+        document = mupdf.pdf_document_from_fz_document(self._pdf.this)
+        image = mupdf.pdf_load_image(document, mupdf.pdf_new_indirect(document, xref, 0))
+        width, height = image.w(), image.h()
+        scale = _SUBSAMPLED_SIDE / max(width, height, 1)
+        target = mupdf.FzMatrix(max(1.0, width * scale), 0, 0, max(1.0, height * scale), 0, 0)
+        pixmap, _, _ = mupdf.fz_get_pixmap_from_image(image, mupdf.FzIrect(0, 0, width, height), target)
+        shown = pymupdf.Pixmap(pixmap)
+        return pymupdf.Pixmap(shown, 0) if shown.alpha and shown.colorspace is not None else shown
+
+
+def _declared_pixels(pdf: Any, xref: int) -> int:
+    """Width x height as the picture's dictionary states them (0 when unstated)."""
+    sides = []
+    for key in ("Width", "Height"):
+        kind, value = pdf.xref_get_key(xref, key)
+        sides.append(int(value) if kind == "int" and value.isdigit() else 0)
+    return sides[0] * sides[1]
+
+
+def _pam(pixmap: Any) -> bytes | None:
+    """Decoded pixels as PAM: grey or RGB, a stencil mask as its coverage in grey."""
+    if pixmap.colorspace is None and pixmap.n == 1:  # a stencil mask: its coverage, as grey
+        return _grey_pam(pixmap.width, pixmap.height, pixmap.samples)
+    if pixmap.colorspace is not None and pixmap.colorspace.n in (1, 3):
+        return pixmap.tobytes("pam")
+    if pixmap.colorspace is not None and not pixmap.alpha:  # CMYK, Lab, indexed...
+        return pymupdf.Pixmap(pymupdf.csRGB, pixmap).tobytes("pam")
+    return None
 
 
 def _grey_pam(width: int, height: int, samples: bytes) -> bytes:
