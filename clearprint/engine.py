@@ -188,6 +188,8 @@ def _answer(item: PlannedItem, doc: Document, options: Options, debug: bool) -> 
             findings = [Finding.manual("The check could not run on this file; check this by eye.")]
         if item.check.needs_text and doc.scanned_pages:
             findings.append(_scanned_finding(doc.scanned_pages))
+        if doc.unread_pages:
+            findings.append(_unread_finding(doc.unread_pages))
     return ItemResult(
         id=item.id, question=item.question, title=item.title, fix=item.fix,
         answer=answer_for(findings), findings=list(_capped(findings)), error=error,
@@ -199,12 +201,23 @@ def _first_line(exc: Exception) -> str:
 
 
 def _scanned_finding(pages: list[int]) -> Finding:
-    shown = ", ".join(str(p) for p in pages[:10]) + (" ..." if len(pages) > 10 else "")
     return Finding.manual(
         f"{len(pages)} page(s) have no text layer (scanned pictures of text): check them by eye"
-        f" (pages {shown}).",
+        f" (pages {_listed(pages)}).",
         pages=pages,
     )
+
+
+def _unread_finding(pages: list[int]) -> Finding:
+    """Whatever the question, a page that could not be read is unanswered (its note says why)."""
+    return Finding.manual(
+        f"{len(pages)} page(s) could not be read: check them by eye (pages {_listed(pages)}).",
+        pages=pages,
+    )
+
+
+def _listed(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages[:10]) + (" ..." if len(pages) > 10 else "")
 
 
 def _folded(findings: list[Finding]) -> list[Finding]:

@@ -324,6 +324,7 @@ class Page:
     images: list[Image] = field(default_factory=list)
     shapes: list[Shape] = field(default_factory=list)
     scanned: bool = False  # no text layer over a page-sized picture
+    unread: bool = False  # its content could not be read (damaged, or not run: see its note)
     hidden_chars: int = 0  # invisible text (OCR layers, render mode 3)
     clipped_chars: int = 0  # text cut off by a clip path or the page edge
     # Every vector path drawn on the page; ``shapes`` keeps only the sizeable
@@ -466,3 +467,7 @@ class Document:
     @property
     def scanned_pages(self) -> list[int]:
         return [p.number for p in self.pages if p.scanned]
+
+    @property
+    def unread_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.unread]

@@ -66,15 +66,15 @@ def text_pdf(text: bytes = b"Hello world", matrix: bytes = b"1 0 0 1 72 720",
 
 def pdf_tall_matrix(folder: Path) -> Path:
     """One glyph a hundred million times taller than it is wide."""
-    return _write(folder / "tall-matrix.pdf", text_pdf(b"A", b"1 0 0 1e8 72 100"))
+    return _write(folder / "tall-matrix.pdf", text_pdf(b"A", b"1 0 0 100000000 72 100"))
 
 
 def pdf_huge_matrix_values(folder: Path) -> Path:
     """Matrices with values no number type holds, and a zero-size one."""
-    content = (b"BT /F1 12 Tf 1e300 0 0 1e300 72 100 Tm (Big) Tj ET "
+    content = (b"BT /F1 12 Tf 99999999999999999999 0 0 99999999999999999999 72 100 Tm (Big) Tj ET "
                b"BT /F1 12 Tf 0 0 0 0 72 200 Tm (Flat) Tj ET "
                b"BT /F1 -0 Tf 1 0 0 1 72 300 Tm (Zero) Tj ET "
-               b"BT /F1 12 Tf 1 0 0 1 -1e30 1e30 Tm (Far) Tj ET")
+               b"BT /F1 12 Tf 1 0 0 1 -9999999999999 9999999999999 Tm (Far) Tj ET")
     return _write(folder / "huge-matrix.pdf", one_page_pdf(content, font=HELVETICA))
 
 
@@ -109,9 +109,9 @@ def pdf_big_page_fills(folder: Path, fills: int = 1500) -> Path:
 
 
 def pdf_many_rectangles(folder: Path, count: int = 200_000) -> Path:
-    """A page of ``count`` tiny filled rectangles."""
-    cells = b"".join(b"%d %d 1 1 re\n" % (i % 500, (i // 500) % 800) for i in range(count))
-    content = b"0 0 1 rg\n" + cells + b"f\nBT /F1 12 Tf 72 800 Td (Many shapes) Tj ET"
+    """A page of ``count`` tiny rectangles, each filled on its own."""
+    cells = b"".join(b"%d %d 1 1 re f\n" % (i % 500, (i // 500) % 800) for i in range(count))
+    content = b"0 0 1 rg\n" + cells + b"BT /F1 12 Tf 72 800 Td (Many shapes) Tj ET"
     return _write(folder / "many-rectangles.pdf", one_page_pdf(content, font=HELVETICA))
 
 
@@ -168,7 +168,7 @@ def pdf_bad_page_tree(folder: Path) -> Path:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 99999999999 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 -1e30 nan] /Contents 4 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 -99999999999 0] /Contents 4 0 R >>",
         stream(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"),
     ]
     return _write(folder / "bad-page-tree.pdf", pdf_bytes(objects))
@@ -177,7 +177,7 @@ def pdf_bad_page_tree(folder: Path) -> Path:
 def pdf_huge_page(folder: Path) -> Path:
     """A page bigger than any printer: 14,400 pt (PDF's limit) on each side, then far beyond."""
     return _write(folder / "huge-page.pdf", one_page_pdf(
-        b"BT /F1 12 Tf 72 72 Td (Big page) Tj ET", size=(1e9, 1e9), font=HELVETICA))
+        b"BT /F1 12 Tf 72 72 Td (Big page) Tj ET", size=(1000000000, 1000000000), font=HELVETICA))
 
 
 # ---------------------------------------------------------------------------

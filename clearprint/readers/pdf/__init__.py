@@ -20,6 +20,7 @@ from clearprint.readers.common import collector_paused
 from clearprint.readers.pdf import painting
 from clearprint.readers.pdf.background import BackgroundRenderer
 from clearprint.readers.pdf.fonts import FontCatalog
+from clearprint.readers.pdf.forms import FormCounter
 from clearprint.readers.pdf.graphics import image_coverage, read_fields, read_images, read_shapes
 from clearprint.readers.pdf.runs import TextRuns
 from clearprint.readers.pdf.source import (
@@ -47,10 +48,11 @@ def _read(path: Path) -> Document:
     pdf = open_pdf(path)
     doc = Document(path=str(path), format="pdf", page_count=pdf.page_count)
     fonts = FontCatalog(pdf)
+    forms = FormCounter(pdf)
     pictures = PictureSource(pdf)
     backgrounds = BackgroundRenderer(path)
     for index in range(pdf.page_count):
-        page = _read_page(pdf, index, fonts, pictures, doc)
+        page = _read_page(pdf, index, fonts, forms, pictures, doc)
         page.render_background = backgrounds.for_page(page.number)
         doc.pages.append(page)
     for block in (b for page in doc.pages for b in page.blocks):
@@ -61,15 +63,17 @@ def _read(path: Path) -> Document:
     return doc
 
 
-def _read_page(pdf: Any, index: int, fonts: FontCatalog, pictures: PictureSource,
-               doc: Document) -> Page:
-    """One page; a page MuPDF cannot interpret is kept empty and noted."""
+def _read_page(pdf: Any, index: int, fonts: FontCatalog, forms: FormCounter,
+               pictures: PictureSource, doc: Document) -> Page:
+    """One page; a page MuPDF cannot interpret, or should not run, is kept empty and noted."""
     number = index + 1
+    page = Page(number=number, width=0.0, height=0.0)
     try:
         mu_page = pdf[index]
         rect = mu_page.rect
         page = Page(number=number, width=rect.width, height=rect.height,
                     rotation=mu_page.rotation)
+        forms.check_page(mu_page)
         crop = mu_page.cropbox
         page_box = (0.0, 0.0, crop.width, crop.height)  # unrotated, as every box in the model
         painted = painting.record(mu_page)
@@ -83,7 +87,8 @@ def _read_page(pdf: Any, index: int, fonts: FontCatalog, pictures: PictureSource
         fields = read_fields(mu_page, number)
     except MUPDF_ERRORS as exc:
         doc.notes.append(f"page {number} could not be read: {short_reason(exc)}")
-        return Page(number=number, width=0.0, height=0.0)
+        return Page(number=number, width=page.width, height=page.height, rotation=page.rotation,
+                    unread=True)
     if text.visible_chars == 0 and page.images:
         page.scanned = image_coverage(page.images, crop.width, crop.height) >= SCANNED_COVERAGE
     doc.images.extend(page.images)

@@ -49,9 +49,21 @@ class TextRuns:
             previous = (seqno, box) if kind == "fill-text" else None
 
     def _add(self, seqno: int, box: Rect) -> None:
+        """Index the run by the bands of the page it crosses.
+
+        Only bands within a page's height of the page are indexed: a glyph
+        under a matrix of 1e8 has a box a hundred million points tall, and
+        indexing all of it made one bucket per 16 pt of it (6 GB for a
+        644-byte file). Nothing is looked up that far off the page.
+        """
         number = len(self._runs)
         self._runs.append((seqno, box))
-        for bucket in range(int(box[1] // _BUCKET), int(box[3] // _BUCKET) + 1):
+        reach = self._page_box[3] - self._page_box[1]
+        top = max(box[1], self._page_box[1] - reach)
+        bottom = min(box[3], self._page_box[3] + reach)
+        if top > bottom:
+            return
+        for bucket in range(int(top // _BUCKET), int(bottom // _BUCKET) + 1):
             self._buckets[bucket].append(number)
 
     def _check_cut(self, seqno: int, box: Rect, clip: Rect | None, page_box: Rect) -> None:
