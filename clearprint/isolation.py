@@ -16,6 +16,7 @@ is missing (Windows) documents are audited in this process, without budgets.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import select
@@ -124,6 +125,7 @@ def _child_main(path: str, audit_one: Callable[[str], DocumentResult], budget: B
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        faulthandler.disable()  # a crash in a C library is the parent's one line, not a stack dump
         _die_with_parent()
         _limit_memory(budget)
         result = audit_one(path)

@@ -9,6 +9,7 @@ gigabytes, names holding terminal escape sequences.
 
 from __future__ import annotations
 
+import os
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -47,13 +48,18 @@ def one_page_pdf(content: bytes, *, size: tuple[float, float] = (595, 842), reso
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources << %s %s >> /Contents 4 0 R >>"
-        % (size[0], size[1], font_ref, resources),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources << %s %s >> /Contents 4 0 R >>"
+        % (_number(size[0]), _number(size[1]), font_ref, resources),
         stream(content, compress=True),
     ]
     if font is not None:
         objects.append(font)
     return pdf_bytes(objects + list(more))
+
+
+def _number(value: float) -> bytes:
+    """A number as PDF writes it: no exponent (PDF has none)."""
+    return b"%d" % value if float(value).is_integer() else b"%.4f" % value
 
 
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -158,7 +164,8 @@ def pdf_escape_text(folder: Path) -> Path:
 
 def pdf_escape_font_name(folder: Path) -> Path:
     """Small text in a font whose name holds OSC 52 and OSC 0 sequences."""
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Evil#1B]52;c;aGk=#07#1B]0;owned#07#0A#0DFake >>"
+    font = (b"<< /Type /Font /Subtype /Type1 "
+            b"/BaseFont /Evil#1B#5D52;c;aGk=#07#1B#5D0;owned#07#0A#0DFake-Italic >>")
     return _write(folder / "escape-font.pdf",
                   one_page_pdf(b"BT /F1 7 Tf 72 720 Td (Tiny text in an evil font) Tj ET", font=font))
 
@@ -352,6 +359,20 @@ def docx_broken_zip(folder: Path) -> Path:
     data = bytearray(docx_bytes(document_xml(paragraph("Hello"))))
     data[-6:-2] = (len(data) * 7).to_bytes(4, "little")
     return _write(folder / "broken-zip.docx", bytes(data))
+
+
+def hostile_names(folder: Path) -> list[Path]:
+    """Small good documents whose names hold what a terminal obeys or cannot print:
+    an OSC 0 title sequence, a newline and a carriage return, a name that is not
+    UTF-8, and one that starts like an option."""
+    good = text_pdf(b"A document with a hostile name")
+    names = [b"title\x1b]0;owned\x07.pdf", b"two\nlines\rspoof.pdf", b"caf\xe9-latin1.pdf",
+             b"-otarget.pdf", "\u202eevil-fdp.pdf".encode()]
+    paths = []
+    for name in names:
+        path = Path(os.fsdecode(os.path.join(os.fsencode(folder), name)))
+        paths.append(_write(path, good))
+    return paths
 
 
 def _write(path: Path, data: bytes) -> Path:

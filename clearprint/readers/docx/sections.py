@@ -19,6 +19,7 @@ _DEFAULT_WIDTH = 612.0  # US Letter, pt
 _DEFAULT_HEIGHT = 792.0
 _DEFAULT_MARGIN = 72.0
 _DEFAULT_COLUMN_SPACE = 36.0  # 720 twips
+MAX_PAGE_SIDE = 14400.0  # pt, 200 inches: PDF's largest page; a larger w:pgSz is ignored
 MAX_COLUMNS = 45  # the most Word sets on a page; w:cols w:num="1000000000" is no layout
 
 
@@ -93,9 +94,9 @@ def _page(el: Any | None, section: Section) -> None:
     if el is None:
         return
     width, height = twips(attr(el, "w")), twips(attr(el, "h"))
-    if width:
+    if width and 0 < width <= MAX_PAGE_SIDE:
         section.width = width
-    if height:
+    if height and 0 < height <= MAX_PAGE_SIDE:
         section.height = height
 
 

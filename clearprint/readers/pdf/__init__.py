@@ -35,6 +35,7 @@ from clearprint.readers.pdf.text import PageTextReader
 __all__ = ["read_pdf"]
 
 SCANNED_COVERAGE = 0.85  # B.1.5: pictures cover this share of a page without text
+MAX_PAGE_SIDE = 14400.0  # pt: 200 inches, the largest page PDF allows (ISO 32000-1, C.2)
 
 
 def read_pdf(path: str | Path) -> Document:
@@ -71,6 +72,7 @@ def _read_page(pdf: Any, index: int, fonts: FontCatalog, forms: FormCounter,
     try:
         mu_page = pdf[index]
         rect = mu_page.rect
+        _check_size(rect)
         page = Page(number=number, width=rect.width, height=rect.height,
                     rotation=mu_page.rotation)
         forms.check_page(mu_page)
@@ -95,6 +97,14 @@ def _read_page(pdf: Any, index: int, fonts: FontCatalog, forms: FormCounter,
     doc.shapes.extend(page.shapes)
     doc.fields.extend(fields)
     return page
+
+
+def _check_size(rect: Any) -> None:
+    """Refuse a page box no PDF may have: every structure sized from the page
+    (grids, renders, cells) would grow with it."""
+    if not (0 < rect.width <= MAX_PAGE_SIDE and 0 < rect.height <= MAX_PAGE_SIDE):
+        raise ValueError(f"its page box of {rect.width:.0f} x {rect.height:.0f} pt is not a page "
+                         f"(PDF allows up to {MAX_PAGE_SIDE:,.0f} pt a side)")
 
 
 def _outline(pdf: Any) -> list[str]:
