@@ -14,7 +14,6 @@ import textwrap
 import click
 
 from clearprint import __version__
-from clearprint.report.safe import printable, valid_path
 
 FORMATS = ("text", "json", "html")
 PROFILES = ("clear-print", "large-print")
@@ -112,6 +111,7 @@ def audit(paths: tuple[str, ...], fmt: str, output: str | None, profile: str,
     """
     from clearprint import engine, isolation, report
     from clearprint.config import OptionError, Options
+    from clearprint.report.safe import printable
 
     overrides = _parse_settings(settings)
     try:
@@ -154,6 +154,8 @@ def audit(paths: tuple[str, ...], fmt: str, output: str | None, profile: str,
 
 def _shown(path: str) -> str:
     """A path as it may be printed: valid Unicode, controls escaped."""
+    from clearprint.report.safe import printable, valid_path
+
     return printable(valid_path(path))
 
 
