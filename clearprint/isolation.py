@@ -110,23 +110,24 @@ def _start(index: int, path: str, audit_one: Callable[[str], DocumentResult], bu
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child_main(path, audit_one, budget, write_fd)
+        _child_main(path, audit_one, budget, write_fd, parent)
     os.close(write_fd)
     deadline = time.monotonic() + budget.seconds if budget.seconds else None
     return _Child(index, path, pid, read_fd, deadline, [])
 
 
 def _child_main(path: str, audit_one: Callable[[str], DocumentResult], budget: Budget,
-                write_fd: int) -> None:
+                write_fd: int, parent: int) -> None:
     code = _EXIT_FAILED
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         faulthandler.disable()  # a crash in a C library is the parent's one line, not a stack dump
-        _die_with_parent()
+        _die_with_parent(parent)
         _limit_memory(budget)
         result = audit_one(path)
         data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
@@ -146,7 +147,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """Ask Linux to SIGKILL this child when its parent dies, however the parent dies."""
     try:
         import ctypes
@@ -156,7 +157,7 @@ def _die_with_parent() -> None:
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         return
-    if os.getppid() == 1:  # the parent died before the request took hold
+    if os.getppid() != parent:  # the parent died before the request took hold
         os._exit(_EXIT_FAILED)
 
 

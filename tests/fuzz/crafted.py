@@ -84,6 +84,16 @@ def pdf_huge_matrix_values(folder: Path) -> Path:
     return _write(folder / "huge-matrix.pdf", one_page_pdf(content, font=HELVETICA))
 
 
+def pdf_unprintable_sizes(folder: Path) -> Path:
+    """Paragraphs of several lines at a fifth of a point, and at a size past any number."""
+    lines = b"".join(b"(Line %d of words in a paragraph) Tj 0 -0.3 Td " % n for n in range(6))
+    huge = b"99999999999999999999"
+    content = (b"BT /F1 0.2 Tf 72 700 Td " + lines + b"ET "
+               b"BT /F1 12 Tf %s 0 0 %s 72 400 Tm 0 0 Td " % (huge, huge) + lines + b"ET "
+               b"BT /F1 12 Tf 72 200 Td 14 TL (Readable text) Tj T* (on two lines) Tj ET")
+    return _write(folder / "unprintable-sizes.pdf", one_page_pdf(content, font=HELVETICA))
+
+
 def pdf_nested_forms(folder: Path, depth: int = 40) -> Path:
     """Form XObjects nested ``depth`` deep, each drawing the next twice: 2**depth draws."""
     first = 5
@@ -386,6 +396,7 @@ FAST = 20.0
 GENERATORS: dict[str, Callable[[Path], Path]] = {
     "pdf_tall_matrix": pdf_tall_matrix,
     "pdf_huge_matrix_values": pdf_huge_matrix_values,
+    "pdf_unprintable_sizes": pdf_unprintable_sizes,
     "pdf_big_page_fills": pdf_big_page_fills,
     "pdf_many_rectangles": pdf_many_rectangles,
     "pdf_huge_picture": pdf_huge_picture,

@@ -205,8 +205,16 @@ def raw_text(page: Any) -> dict[str, Any]:
 
 
 def _is_visible(raw: dict[str, Any]) -> bool:
-    """Painted text: not render mode 3 or 7 (alpha 0, or neither filled nor stroked)."""
-    return raw["alpha"] > 0 and bool(raw["char_flags"] & (_CF_FILLED | _CF_STROKED))
+    """Painted text: not render mode 3 or 7 (alpha 0, or neither filled nor stroked), at a
+    size that prints letters: from half a point (below it a glyph is a speck, and
+    sizes are judged to the half point) to the largest page (an infinite size, from a
+    matrix of 1e20, is no size at all)."""
+    return (raw["alpha"] > 0 and bool(raw["char_flags"] & (_CF_FILLED | _CF_STROKED))
+            and _MIN_PRINTED_SIZE <= raw["size"] <= _MAX_PRINTED_SIZE)
+
+
+_MIN_PRINTED_SIZE = 0.5  # pt
+_MAX_PRINTED_SIZE = 14400.0  # pt: PDF's largest page
 
 
 @functools.lru_cache(maxsize=1024)
