@@ -100,6 +100,19 @@ def test_results_come_in_the_order_given_whatever_finishes_first():
 
 
 @needs_fork
+def test_a_worker_audits_document_after_document_and_retires_when_grown(monkeypatch):
+    def audit_one(path: str) -> DocumentResult:
+        return DocumentResult(path=path, format=str(os.getpid()))
+
+    kept = list(isolation.run(list("abcd"), audit_one, isolation.Budget(), jobs=1))
+    assert len({r.format for r in kept}) == 1  # one worker, its caches kept for every document
+    monkeypatch.setattr(isolation, "_RECYCLE_GROWTH", -1)  # every worker retires after one document
+    retired = list(isolation.run(list("abcd"), audit_one, isolation.Budget(), jobs=2))
+    assert [r.path for r in retired] == list("abcd") and all(r.error is None for r in retired)
+    assert len({r.format for r in retired}) == 4
+
+
+@needs_fork
 def test_time_and_memory_limits_are_options_of_audit(tmp_path):
     nested = crafted.pdf_nested_forms(tmp_path)
     result = cli("audit", "--time-limit", "5", "--memory-limit", "512", "--format", "json", str(nested))
