@@ -50,11 +50,16 @@ def doc(*blocks: Block, fmt: str = "docx", **props) -> Document:
 
 
 def run_check(check_id: str, document: Document, **options) -> tuple[Answer, list[Finding]]:
-    """Answer one question through the engine, as an audit would."""
+    """Answer one question through the engine, as an audit would.
+
+    A check that raised is answered "manual" by the engine, which a test
+    expecting "manual" would take for a pass: so a crash fails the test here.
+    """
     check = builtin_checks()[check_id]
     item = PlannedItem(check_id, "", "", "", check)
-    result = audit_document(document, Options(**options), [item])
+    result = audit_document(document, Options(**options), [item], debug=True)
     found = result.items[0]
+    assert found.error is None, f"{check_id} could not run: {found.error}"
     return found.answer, found.findings
 
 
