@@ -159,7 +159,6 @@ class Line:
     word_gaps: list[float] = field(default_factory=list)  # pt, glyph to glyph across spaces
     space_width: float | None = None  # the font's nominal space at this size, pt
     letter_gap: float | None = None  # mean extra gap between letters of a word, pt
-    text_end: float | None = None  # x of the last visible glyph's right edge
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -25,7 +25,7 @@ def pdf_line(text: str, x0: float, y: float, size: float = 12.0, width: float | 
              **props) -> Line:
     width = width if width is not None else len(text) * size * 0.5
     s = span(text, size, bbox=(x0, y - size, x0 + width, y + size * 0.25))
-    return Line(spans=[s], bbox=s.bbox, baseline=y, text_end=x0 + width, **props)
+    return Line(spans=[s], bbox=s.bbox, baseline=y, **props)
 
 
 def pdf_block(lines: list[Line], page: int = 1, **props) -> Block:

@@ -66,7 +66,7 @@ def test_cp13_pdf_columns_joined_into_one_line_are_split_and_measured():
         y = 100 + i * 18
         left = span(WORDS[:36], 12, bbox=(72, y - 12, 288, y + 3))
         right = span(WORDS[:36], 12, bbox=(294, y - 12, 510, y + 3))
-        lines.append(Line(spans=[left, right], bbox=(72, y - 12, 510, y + 3), baseline=y, text_end=510))
+        lines.append(Line(spans=[left, right], bbox=(72, y - 12, 510, y + 3), baseline=y))
     answer, findings = run_check("CP13", pdf_doc(pdf_block(lines)))
     assert answer == "no"
     assert findings[0].data["gutter_pt"] == 6.0
@@ -254,7 +254,6 @@ def test_cp14_pdf_doubtful_loose_ends_are_never_no():
     short = row_of_columns((OPENS, "shopping"), (FRESH, ENDS), (PICKUP, LAST))
     line = short.blocks[0].lines[-1]
     line.bbox = line.spans[0].bbox = (40, 292, 90, 301)
-    line.text_end = 90
     assert run_check("CP14", short)[0] != "no"
 
 

@@ -350,7 +350,7 @@ def _row(label: str, value: str, y: float) -> Line:
     """A spec sheet's row: a label at x 72 and its value ending at x 300."""
     left = span(label, 8.0, bbox=(72, y - 8, 72 + 4 * len(label), y + 2))
     right = span(value, 8.0, bbox=(300 - 4 * len(value), y - 8, 300, y + 2))
-    return Line(spans=[left, right], bbox=(72, y - 8, 300, y + 2), baseline=y, text_end=300)
+    return Line(spans=[left, right], bbox=(72, y - 8, 300, y + 2), baseline=y)
 
 
 def test_lines_beside_a_drop_cap_do_not_make_a_justified_paragraph_right_aligned():

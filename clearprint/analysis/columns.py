@@ -241,10 +241,7 @@ def _pieces(block: Block, page: Page) -> list[Piece]:
         size = dominant_size(line.spans) or dominant_size(block.spans)
         if size is None:
             continue
-        box = line.bbox
-        if line.text_end is not None and page.rotation % 360 == 0:
-            box = (box[0], box[1], min(box[2], line.text_end), box[3])
-        pieces.append(Piece(to_display(box, page), line.text, size, block, line))
+        pieces.append(Piece(to_display(line.bbox, page), line.text, size, block, line))
     return pieces
 
 

@@ -53,6 +53,18 @@ def from_display(bbox: BBox, page: Page) -> BBox:
     return bbox
 
 
+def line_extent(line: Line, page: Page | None) -> tuple[float, float]:
+    """Where a line starts and its last visible glyph ends, across the page as displayed.
+
+    The one place a line's extent is measured: a line's box is in unrotated
+    page space like every box, so on a page turned by /Rotate its reading
+    direction runs along the unrotated y, and only the displayed box says
+    where it starts and ends.
+    """
+    box = line.bbox if page is None else to_display(line.bbox, page)
+    return box[0], box[2]
+
+
 def is_horizontal(line: Line) -> bool:
     """Reads left to right across the displayed page (item 19's tolerance)."""
     return not line.vertical and abs(line.angle) <= HORIZONTAL_TOLERANCE

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from clearprint import fontmetrics
 from clearprint.analysis.columns import Gutter, page_gutters
-from clearprint.analysis.geometry import overlap, to_display
+from clearprint.analysis.geometry import line_extent, overlap, to_display
 from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters, running_text
 from clearprint.checks import check
 from clearprint.checks.cp19_horizontal import unmeasured_vertical
@@ -197,7 +197,7 @@ def _pdf_samples(doc: Document) -> tuple[list[Sample], list[Sample]]:
     gutters: dict[int, list[Gutter]] = {}
     for block in _main_text(doc):
         page = pages.get(block.page or 0)
-        lengths = _full_line_lengths(block.lines)
+        lengths = _full_line_lengths(block.lines, page)
         if (page is None or block.bbox is None or not lengths
                 or not mostly_letters(block.text, WORDY_SHARE)):
             continue
@@ -219,9 +219,9 @@ def _in_columns(block: Block, box: BBox, gutters: list[Gutter], page: Page) -> b
     return bool(gutters)
 
 
-def _full_line_lengths(lines: list[Line]) -> list[float]:
+def _full_line_lengths(lines: list[Line], page: Page | None) -> list[float]:
     """Characters on each line but the last, leaving out lines that end a paragraph early."""
-    widths = [(line.text_end or line.bbox[2]) - line.bbox[0] for line in lines[:-1]]
+    widths = [end - start for start, end in (line_extent(line, page) for line in lines[:-1])]
     if not widths:
         return []
     longest = max(widths)

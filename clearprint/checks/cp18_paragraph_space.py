@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.forms import option_blocks
-from clearprint.analysis.geometry import to_display
+from clearprint.analysis.geometry import line_extent, to_display
 from clearprint.analysis.regions import rule_between
 from clearprint.analysis.text import dominant_size, line_count, running_text, visible
 from clearprint.checks import check
@@ -233,7 +233,7 @@ def _breaks_inside(block: Block, page: Page | None) -> Iterator[Gap]:
     lines = block.lines
     if len(lines) < 3:
         return
-    extents = [_extent(line, page) for line in lines]
+    extents = [line_extent(line, page) for line in lines]
     left = min(x0 for x0, _ in extents)
     measure = max(x1 for _, x1 in extents) - left
     size = dominant_size(block.spans)
@@ -263,14 +263,6 @@ def _depth(line: Line, page: Page | None) -> float:
     is the unrotated y, or x on a page turned a quarter, which /Rotate may reverse)."""
     turned = page is not None and page.rotation % 360 in (180, 270)
     return -line.baseline if turned else line.baseline
-
-
-def _extent(line: Line, page: Page | None) -> tuple[float, float]:
-    """Where the line starts and its text ends across the displayed page."""
-    if page is None or page.rotation % 360 == 0:
-        return line.bbox[0], line.text_end or line.bbox[2]
-    box = to_display(line.bbox, page)  # text_end runs along the unrotated x
-    return box[0], box[2]
 
 
 def _same_column(a: BBox, b: BBox) -> bool:

@@ -103,7 +103,6 @@ class LineDraft:
             word_gaps=self.word_gaps,
             space_width=self._space_width(space_em),
             letter_gap=letter_gap,
-            text_end=self.last_end * self.sign,
         )
         _mark_underlines(line, self, rules)
         return line
