@@ -2,7 +2,7 @@
 
 from modelkit import Alignment, Part, Role, doc, para, pdf_block, pdf_line, run_check, span
 
-from clearprint.checks.cp15_layout import family
+from clearprint.analysis.text import family
 from clearprint.model import Contents, HeaderFooter, Image, Line, Location, Page, Section, Shape, TextBox
 
 WORDS = "Drivers help you on and off the bus and carry your shopping to the door"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from clearprint import fontmetrics
 from clearprint.analysis.geometry import union
-from clearprint.model import Block, Document, Location, Part, Role, Span
+from clearprint.model import Alignment, Block, Document, Location, Part, Role, Span
 
 EXCERPT_CHARS = 60
 RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
@@ -205,3 +205,22 @@ def wraps(block: Block, min_lines: int) -> bool | None:
     if lines is None:
         return True if len(block.text) > LONG_UNMEASURED_CHARS else None
     return lines >= min_lines
+
+
+JUSTIFIED = (Alignment.JUSTIFIED, Alignment.DISTRIBUTED)
+
+STYLE_WORDS = re.compile(
+    r"(bold|italic|oblique|regular|roman|light|medium|semibold|demibold|demi|black|heavy|"
+    r"thin|book|condensed|narrow|extra|ultra|semi|cond|bd|it|mt|ps|psmt)$")
+
+
+def family(font: str) -> str:
+    """A font's family: subset tag, style words, optical sizes and separators removed, lower case."""
+    name = font.split("+")[-1].split(",")[0].split("-")[0].lower().replace(" ", "").replace("_", "")
+    name = name.rstrip("0123456789") or name  # TeX optical sizes: CMR9, CMR10
+    previous = None
+    while previous != name:
+        previous = name
+        stripped = STYLE_WORDS.sub("", name)
+        name = stripped if stripped else name
+    return name

@@ -36,7 +36,7 @@ from clearprint.analysis.text import (
     wraps,
 )
 from clearprint.checks import check
-from clearprint.checks.cp19_horizontal import unmeasured_vertical
+from clearprint.checks.phrases import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import Block, Document
 from clearprint.results import Finding, Severity

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import line_count, running_text, wraps
+from clearprint.analysis.text import JUSTIFIED, line_count, running_text, wraps
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Alignment, Document
 from clearprint.results import Finding
-
-JUSTIFIED = (Alignment.JUSTIFIED, Alignment.DISTRIBUTED)
 
 
 @check("CP09")

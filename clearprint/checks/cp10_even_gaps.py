@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.text import (
+    JUSTIFIED,
     dominant_size,
     letter_count,
     running_text,
@@ -37,7 +38,6 @@ from clearprint.analysis.text import (
     wraps,
 )
 from clearprint.checks import check
-from clearprint.checks.cp09_justification import JUSTIFIED
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Span
 from clearprint.results import Finding, Severity

@@ -33,7 +33,7 @@ from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import line_extent, overlap, to_display
 from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters, running_text
 from clearprint.checks import check
-from clearprint.checks.cp19_horizontal import unmeasured_vertical
+from clearprint.checks.phrases import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Page, Part
 from clearprint.results import Finding, Severity

@@ -26,6 +26,7 @@ from clearprint.analysis.columns import ColumnGap, page_columns, table_columns
 from clearprint.analysis.geometry import from_display
 from clearprint.analysis.text import body_size, excerpt
 from clearprint.checks import check
+from clearprint.checks.phrases import pages_text
 from clearprint.config import Options
 from clearprint.model import Document, Location, Section
 from clearprint.results import Finding, Severity
@@ -152,19 +153,3 @@ def _panels(section: Section, size: float | None, opts: Options) -> Finding:
                         f"{space:.1f} pt apart ({em:.2f} em of {size:g} pt type).", section.location, **data)
 
 
-def pages_text(numbers: list[int]) -> str:
-    """'page 3' or 'pages 1-4, 7'."""
-    values = sorted(set(numbers))
-    if len(values) == 1:
-        return f"page {values[0]}"
-    parts: list[str] = []
-    start = prev = values[0]
-    for value in values[1:] + [None]:
-        if value is not None and value == prev + 1:
-            prev = value
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if value is not None:
-            start = prev = value
-    shown = ", ".join(parts[:8]) + (", ..." if len(parts) > 8 else "")
-    return f"pages {shown}"

@@ -46,7 +46,7 @@ from clearprint.analysis.columns import ColumnGap, Group, PageColumns, Piece, pa
 from clearprint.analysis.geometry import from_display, overlap, to_display
 from clearprint.analysis.text import excerpt
 from clearprint.checks import check
-from clearprint.checks.cp13_column_gutter import pages_text
+from clearprint.checks.phrases import pages_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Location, Page, Role, TextBox
 from clearprint.results import Finding

@@ -34,16 +34,13 @@ from PIL import Image, ImageDraw
 from clearprint.analysis.background import luminance
 from clearprint.analysis.geometry import to_display
 from clearprint.analysis.images import is_decorative, page_share
-from clearprint.analysis.text import body_size, dominant_size, excerpt, visible
+from clearprint.analysis.text import body_size, dominant_size, excerpt, family, visible
 from clearprint.checks import check
-from clearprint.checks.cp13_column_gutter import pages_text
+from clearprint.checks.phrases import pages_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Page, Part, Role, Span
 from clearprint.results import Finding, Severity
 
-STYLE_WORDS = re.compile(
-    r"(bold|italic|oblique|regular|roman|light|medium|semibold|demibold|demi|black|heavy|"
-    r"thin|book|condensed|narrow|extra|ultra|semi|cond|bd|it|mt|ps|psmt)$")
 # Symbol, dingbat and TeX maths fonts set signs, not reading text.
 SYMBOL_FONTS = ("symbol", "zapfdingbats", "dingbats", "wingdings", "webdings", "mtextra",
                 "opensymbol", "marlett", "mtsy", "cmsy", "cmmi", "cmex", "msam", "msbm", "eufm",
@@ -160,18 +157,6 @@ def _add(signs: dict[str, Sign], kind: str, page: int | None, value: float, deta
 
 
 # PDF ------------------------------------------------------------------------
-
-def family(font: str) -> str:
-    """A font's family: subset tag, style words, optical sizes and separators removed, lower case."""
-    name = font.split("+")[-1].split(",")[0].split("-")[0].lower().replace(" ", "").replace("_", "")
-    name = name.rstrip("0123456789") or name  # TeX optical sizes: CMR9, CMR10
-    previous = None
-    while previous != name:
-        previous = name
-        stripped = STYLE_WORDS.sub("", name)
-        name = stripped if stripped else name
-    return name
-
 
 def _readable(span: Span) -> bool:
     """A span that sets letters or digits (bullets and rules of dots aside)."""

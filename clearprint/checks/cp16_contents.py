@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from statistics import median
 
 from clearprint.analysis.geometry import to_display, union
+from clearprint.analysis.pages import SPARSE_PAGE_WORDS, docx_pages, docx_pages_reach, roman_value
 from clearprint.analysis.text import excerpt
 from clearprint.checks import check
+from clearprint.checks.phrases import docx_pages_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Location, Page, Part, Role
 from clearprint.results import Finding
@@ -43,18 +45,12 @@ CONTENTS_HEADING = re.compile(
 )
 INDEX_HEADING = re.compile(r"^\s*(index|stichwortverzeichnis|register|índice alfabético)\s*$", re.IGNORECASE)
 ENTRY = re.compile(r"^(.{3,}?)[\s.·…_]{2,}(\d{1,4}|[ivxlcdm]+)$", re.IGNORECASE)
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 MIN_ENTRIES = 3
 ORDERED_SHARE = 0.6  # of entries whose page numbers run in order
 WINDOW_PAGES = 5
 WINDOW_SHARE = 0.1
 WIDE_GAP_SIZES = 1.0  # a gap this wide between pieces of one row is a leader
-SPARSE_PAGE_WORDS = 100  # pages with fewer words are posters, cards or slides
 SAME_BASELINE = 0.3  # box bottoms this close, in type sizes, are one row
-# An estimated page count must pass a threshold by this factor (and a page) to count as past it.
-ESTIMATE_MARGIN = 1.25
-
-
 @dataclass(slots=True)
 class _Piece:
     bottom: float  # displayed bottom of the line's box: pieces of one row share it
@@ -81,31 +77,6 @@ def contents(doc: Document, opts: Options) -> Iterator[Finding]:
         yield from _docx(doc, opts)
     else:
         yield from _pdf(doc, opts)
-
-
-def docx_pages(doc: Document) -> tuple[int, bool]:
-    """Pages of a Word file, and whether they are the reader's estimate from the content."""
-    return doc.page_count or 1, doc.page_count_source == "estimate"
-
-
-def docx_pages_reach(doc: Document, threshold: int) -> bool:
-    """The Word file surely has ``threshold`` pages or more: by Word's saved count,
-    or by an estimate well above it (an estimate near a threshold is a guess, and
-    a guess must not fail a document)."""
-    pages, estimated = docx_pages(doc)
-    if not estimated:
-        return pages >= threshold
-    return pages >= max(threshold + 1, math.ceil(threshold * ESTIMATE_MARGIN))
-
-
-def docx_pages_text(doc: Document) -> str:
-    """"7", or "about 102 (estimated from the content; Word saved 4)": readers of the report
-    should know when the count is a guess, and why the saved one was not used."""
-    pages, estimated = docx_pages(doc)
-    if not estimated:
-        return f"{pages}"
-    saved = f"Word saved {doc.saved_page_count}" if doc.saved_page_count else "Word saved no count"
-    return f"about {pages} (estimated from the content; {saved})"
 
 
 # PDF ------------------------------------------------------------------------
@@ -197,14 +168,6 @@ def _entry(text: str) -> tuple[int, bool] | None:
         return int(number), False
     value = roman_value(number.lower())
     return (value, True) if value else None
-
-
-def roman_value(text: str) -> int | None:
-    total = 0
-    for char, following in zip(text, text[1:] + " ", strict=True):
-        value = ROMAN[char]
-        total += -value if ROMAN.get(following, 0) > value else value
-    return total if 0 < total < 100 else None
 
 
 def _ordered_entries(entries: list[tuple[Row, int, bool]]) -> list[Row]:

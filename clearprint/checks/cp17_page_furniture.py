@@ -43,17 +43,10 @@ from dataclasses import dataclass
 from statistics import median
 
 from clearprint.analysis.geometry import from_display, to_display
-from clearprint.analysis.text import dominant_size, excerpt, line_count, visible
+from clearprint.analysis.pages import SPARSE_PAGE_WORDS, docx_pages, docx_pages_reach, roman_value
+from clearprint.analysis.text import dominant_size, excerpt, family, line_count, visible
 from clearprint.checks import check
-from clearprint.checks.cp13_column_gutter import pages_text
-from clearprint.checks.cp15_layout import family
-from clearprint.checks.cp16_contents import (
-    SPARSE_PAGE_WORDS,
-    docx_pages,
-    docx_pages_reach,
-    docx_pages_text,
-    roman_value,
-)
+from clearprint.checks.phrases import docx_pages_text, pages_text
 from clearprint.config import Options
 from clearprint.model import (
     Alignment,

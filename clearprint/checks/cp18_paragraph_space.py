@@ -36,7 +36,7 @@ from clearprint.analysis.geometry import line_extent, to_display
 from clearprint.analysis.regions import rule_between
 from clearprint.analysis.text import dominant_size, line_count, running_text, visible
 from clearprint.checks import check
-from clearprint.checks.cp19_horizontal import unmeasured_vertical
+from clearprint.checks.phrases import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Page, Part
 from clearprint.results import Finding, Severity

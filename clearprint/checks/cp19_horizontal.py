@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import excerpt, vertical_text
+from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Role
@@ -64,22 +64,6 @@ def horizontal(doc: Document, opts: Options) -> Iterator[Finding]:
     found = list(_pdf_turned(doc, opts) if doc.format == "pdf" else _docx_turned(doc, opts))
     for members in _grouped(found):
         yield _finding(members)
-
-
-def unmeasured_vertical(doc: Document, measure: str) -> Finding | None:
-    """For the questions that measure along horizontal lines (CP04, CP12, CP18): running
-    text set vertically is there but was not measured, so a person must judge its
-    ``measure``. None when the document has no passage of vertical text."""
-    blocks = vertical_text(doc)
-    if not blocks:
-        return None
-    lines = sum(len(block.lines) for block in blocks)
-    pages = sorted({block.page for block in blocks if block.page is not None})
-    first = [block for block in blocks if block.page == blocks[0].page]
-    location = blocks[0].location.but(bbox=union(block.bbox for block in first),
-                                      excerpt=excerpt(blocks[0].text))
-    return Finding.manual(f"{lines} lines of running text are set vertically and their {measure} "
-                          "was not measured: check it by eye.", location, lines=lines, pages=pages)
 
 
 def _grouped(found: list[Turned]) -> list[list[Turned]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from clearprint.analysis.images import ImageMetrics, is_decorative, metrics, pictures, visible_box
 from clearprint.checks import check
+from clearprint.checks.phrases import image_label
 from clearprint.config import Options
 from clearprint.model import Document, Image, Location, Page
 from clearprint.results import Finding, Severity
@@ -155,12 +156,6 @@ def _location(image: Image, page: Page | None) -> Location:
     if where.excerpt is None and image.name:
         where = where.but(excerpt=image.name)
     return where
-
-
-def image_label(image: Image) -> str:
-    """How findings name a picture: 'Picture “Photo 2”', 'Chart “Chart 3”', 'A drawing'."""
-    kind = {"chart": "Chart", "drawing": "Drawing"}.get(image.kind, "Picture")
-    return f"{kind} \u201c{image.name}\u201d" if image.name else f"A {kind.lower()}"
 
 
 def _lower_first(text: str) -> str:

@@ -53,7 +53,7 @@ from clearprint.analysis.images import (
 )
 from clearprint.analysis.text import body_size, dominant_size, excerpt
 from clearprint.checks import check
-from clearprint.checks.cp22_image_clarity import image_label
+from clearprint.checks.phrases import image_label
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Role
 from clearprint.results import Finding, Severity

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from clearprint.checks import check
-from clearprint.checks.cp16_contents import docx_pages_text
+from clearprint.checks.phrases import docx_pages_text
 from clearprint.config import Options
 from clearprint.model import Document
 from clearprint.results import Finding
