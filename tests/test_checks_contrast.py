@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from clearprint.analysis.background import background_of, backgrounds, contrast, glyph_core, luminance
-from clearprint.checks.cp02_contrast import shown_ratio
+from clearprint.analysis.contrast import shown_ratio
 from clearprint.model import Image, Location, Page, Shape
 
 BLACK = (0, 0, 0)

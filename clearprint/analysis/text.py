@@ -208,7 +208,6 @@ def wraps(block: Block, min_lines: int) -> bool | None:
 
 
 JUSTIFIED = (Alignment.JUSTIFIED, Alignment.DISTRIBUTED)
-
 STYLE_WORDS = re.compile(
     r"(bold|italic|oblique|regular|roman|light|medium|semibold|demibold|demi|black|heavy|"
     r"thin|book|condensed|narrow|extra|ultra|semi|cond|bd|it|mt|ps|psmt)$")

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from clearprint.analysis.background import Background, hex_colour, luminance
+from clearprint.analysis.contrast import Measure, is_bold, measured_values, measures
 from clearprint.analysis.text import has_text, spans_location
 from clearprint.checks import check
-from clearprint.checks.cp02_contrast import Measure, is_bold, measured_values, measures
 from clearprint.config import Options
 from clearprint.model import Block, Document, Span
 from clearprint.results import Finding
