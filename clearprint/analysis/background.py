@@ -39,8 +39,8 @@ from typing import Any, TypeVar
 
 import wcag_contrast_ratio
 
-from clearprint.analysis.text import line_count, visible
 from clearprint.model import RGB, BBox, Block, Document, Image, Line, Page, Part, Shape, Span
+from clearprint.textfacts import line_count, visible
 
 WHITE: RGB = (255, 255, 255)
 BLACK: RGB = (0, 0, 0)

@@ -32,8 +32,8 @@ from itertools import pairwise
 from statistics import median
 
 from clearprint.analysis.geometry import from_display, is_horizontal, overlap, to_display
-from clearprint.analysis.text import dominant_size, visible
 from clearprint.model import BBox, Block, Document, Line, Page, Part, Role, Shape, Span
+from clearprint.textfacts import dominant_size, visible
 
 MIN_COLUMN_LINES = 3  # groups with fewer lines do not make a column
 MIN_OVERLAP_SIZES = 2.0  # vertical overlap of a pair, in type sizes

@@ -17,8 +17,8 @@ import re
 
 from clearprint.analysis.geometry import overlap, to_display
 from clearprint.analysis.regions import is_tick_box
-from clearprint.analysis.text import dominant_size
 from clearprint.model import BBox, Block, Document, Line, Page
+from clearprint.textfacts import dominant_size
 
 TICK_FIELDS = ("checkbox", "radio")
 LEAD_REACH_EM = 4.0  # a box this near the line's start (in its type size) leads it: "39a [ ]"

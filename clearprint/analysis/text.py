@@ -1,16 +1,15 @@
-"""Small measurements of text shared by many checks."""
+"""Measurements of text shared by many checks (the plainest, which readers need too, are in
+``clearprint.textfacts``)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 
 from clearprint import fontmetrics
 from clearprint.analysis.geometry import union
 from clearprint.model import Alignment, Block, Document, Location, Part, Role, Span
+from clearprint.textfacts import dominant_size, excerpt, line_count, visible
 
-EXCERPT_CHARS = 60
 RUNNING_TEXT_PARTS = (Part.BODY, Part.TEXTBOX, Part.FOOTNOTE, Part.ENDNOTE)
 LONG_UNMEASURED_CHARS = 90  # longer than any line when the measure is unknown
 VERTICAL_MIN_LINES = 3  # lines set vertically that make a passage of text, not a label
@@ -22,36 +21,12 @@ _JOINED_LETTER = re.compile(r"[^\W\d_\x00-\u052f]")
 _ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
-def visible(span: Span) -> bool:
-    """A span that prints something (whitespace-only spans carry no type to judge)."""
-    return bool(span.text.strip())
-
-
-def dominant_size(spans: Iterable[Span]) -> float | None:
-    """The size that most characters are set in (None when no size is known).
-
-    Sizes are taken to the half point; of equal weights, the first size met wins.
-    """
-    weights: dict[float, int] = {}
-    for span in spans:
-        if span.size is not None and (chars := len(span.text.strip())):
-            size = round(span.size * 2) / 2
-            weights[size] = weights.get(size, 0) + chars
-    return max(weights, key=weights.__getitem__) if weights else None
-
-
 def body_size(doc: Document) -> float | None:
     """The size of the running text: the most used size over body paragraphs."""
     if "body_size" not in doc.cache:
         size = dominant_size(s for b in doc.body_blocks() for s in b.spans)
         doc.cache["body_size"] = size or dominant_size(s for _, s in doc.spans())
     return doc.cache["body_size"]
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """A one-line, shortened quotation of the text."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def spans_location(block: Block, spans: list[Span], **changes: object) -> Location:
@@ -110,39 +85,6 @@ def is_code(block: Block) -> bool:
 
 def has_text(doc: Document) -> bool:
     return any(visible(s) for _, s in doc.spans())
-
-
-def line_count(block: Block) -> int | None:
-    """Printed lines: counted in a PDF, estimated for DOCX (None when unknown)."""
-    if block.lines:
-        return len(block.lines)
-    per_line = chars_per_line(block)
-    if per_line is None:
-        return None
-    return max(1, -(-len(block.text.strip()) // max(1, int(per_line))))
-
-
-def chars_per_line(block: Block) -> float | None:
-    """Characters a full line of this DOCX paragraph holds, from its measure and font.
-
-    cpl ~ 0.95 x measure / (average advance x size), where 0.95 allows for
-    ragged-right breaking (measurement spec B.4.4, within 1-2 characters of
-    LibreOffice's layout for Arial 12 pt on A4).
-    """
-    size = dominant_size(block.spans)
-    if block.text_width is None or not size or block.text_width <= 0:
-        return None
-    font = dominant_font(block)
-    advance = fontmetrics.font_metrics(font).avg_char_width
-    return 0.95 * block.text_width / (advance * size)
-
-
-def dominant_font(block: Block) -> str | None:
-    weights: Counter[str] = Counter()
-    for span in block.spans:
-        if span.font and visible(span):
-            weights[span.font] += len(span.text)
-    return weights.most_common(1)[0][0] if weights else None
 
 
 def mostly_letters(text: str, share: float) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import body_size, has_text, spans_location, visible
+from clearprint.analysis.text import body_size, has_text, spans_location
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Image, Span
 from clearprint.results import Finding
+from clearprint.textfacts import visible
 
 
 @check("CP01")

@@ -27,19 +27,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clearprint import fontmetrics
-from clearprint.analysis.text import (
-    body_size,
-    dominant_font,
-    dominant_size,
-    mostly_letters,
-    running_text,
-    wraps,
-)
+from clearprint.analysis.text import body_size, mostly_letters, running_text, wraps
 from clearprint.checks import check
 from clearprint.checks.phrases import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import Block, Document
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import dominant_font, dominant_size
 
 OUTLIER_SHARE = 0.5  # baseline steps this far from the median are paragraph breaks
 OVERLAP_PITCH = 0.8  # lines closer than this many type sizes overlap: a measuring doubt

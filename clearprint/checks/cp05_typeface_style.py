@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import has_text, spans_location, spans_text, visible
+from clearprint.analysis.text import has_text, spans_location, spans_text
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Span
 from clearprint.results import Finding
+from clearprint.textfacts import visible
 
 FAILING_TRAITS = {"light": "a light weight", "script": "a script face", "decorative": "a decorative face"}
 DOUBTFUL_TRAITS = {"condensed": "a condensed face", "black": "a very heavy (black) weight",

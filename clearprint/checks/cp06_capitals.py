@@ -30,11 +30,12 @@ import re
 from collections.abc import Iterator
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import excerpt, has_text, is_monospace
+from clearprint.analysis.text import has_text, is_monospace
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Role
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")

@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from clearprint.analysis.text import spans_location, visible
+from clearprint.analysis.text import spans_location
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Span
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import visible
 
 DIGITS = re.compile(r"[0-9]")
 NOT_LOWER_LETTER = re.compile(r"[^a-z]")

@@ -26,11 +26,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import excerpt, has_text, running_text
+from clearprint.analysis.text import has_text, running_text
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Location, Role
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 HYPHENS = "\u00ad\u2010\u2011"  # soft, hyphen, non-breaking hyphen: read as "-"
 QUOTES = "\"'\u2018\u2019\u201c\u201d"

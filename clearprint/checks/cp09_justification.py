@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import JUSTIFIED, line_count, running_text, wraps
+from clearprint.analysis.text import JUSTIFIED, running_text, wraps
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Alignment, Document
 from clearprint.results import Finding
+from clearprint.textfacts import line_count
 
 
 @check("CP09")

@@ -29,18 +29,17 @@ from dataclasses import dataclass
 
 from clearprint.analysis.text import (
     JUSTIFIED,
-    dominant_size,
     letter_count,
     running_text,
     separate_letters,
     spans_location,
-    visible,
     wraps,
 )
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Span
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import dominant_size, visible
 
 PAGES_NAMED = 10  # pages named in a finding's message; all are in its data
 TAB_GAP_EM = 3.0  # a gap wider than this many type sizes is a tab or a column gap

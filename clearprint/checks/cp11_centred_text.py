@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import line_count
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Alignment, Block, Document, Part, Role
 from clearprint.results import Finding
+from clearprint.textfacts import line_count
 
 EXEMPT_ROLES = (Role.HEADING, Role.TITLE, Role.CAPTION, Role.FURNITURE, Role.CONTENTS, Role.FIGURE)
 EXEMPT_PARTS = (Part.HEADER, Part.FOOTER)

@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from clearprint import fontmetrics
 from clearprint.analysis.columns import Gutter, page_gutters
 from clearprint.analysis.geometry import line_extent, overlap, to_display
-from clearprint.analysis.text import chars_per_line, dominant_font, line_count, mostly_letters, running_text
+from clearprint.analysis.text import mostly_letters, running_text
 from clearprint.checks import check
 from clearprint.checks.phrases import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Page, Part
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import chars_per_line, dominant_font, line_count
 
 SHORT_LINE_SHARE = 0.6  # a full line this much shorter than the longest ends a paragraph
 MEASURED_FONT_MARGIN = 1.0  # characters: the B.4.4 estimate's accuracy for measured fonts

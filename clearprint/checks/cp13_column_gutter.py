@@ -24,12 +24,13 @@ from collections.abc import Iterator
 
 from clearprint.analysis.columns import ColumnGap, page_columns, table_columns
 from clearprint.analysis.geometry import from_display
-from clearprint.analysis.text import body_size, excerpt
+from clearprint.analysis.text import body_size
 from clearprint.checks import check
 from clearprint.checks.phrases import pages_text
 from clearprint.config import Options
 from clearprint.model import Document, Location, Section
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import excerpt
 
 
 def verdict(em: float, rule: bool, opts: Options) -> Severity | None:

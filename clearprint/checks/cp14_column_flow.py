@@ -44,12 +44,12 @@ from dataclasses import dataclass, field
 
 from clearprint.analysis.columns import ColumnGap, Group, PageColumns, Piece, page_columns, table_columns
 from clearprint.analysis.geometry import from_display, overlap, to_display
-from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.checks.phrases import pages_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Location, Page, Role, TextBox
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 MAX_FLOWING_COLUMNS = 3
 EXTEND_GAP_SIZES = 4.0  # a paragraph this close above or below a column belongs to it, in type sizes

@@ -34,12 +34,13 @@ from PIL import Image, ImageDraw
 from clearprint.analysis.background import luminance
 from clearprint.analysis.geometry import to_display
 from clearprint.analysis.images import is_decorative, page_share
-from clearprint.analysis.text import body_size, dominant_size, excerpt, family, visible
+from clearprint.analysis.text import body_size, family
 from clearprint.checks import check
 from clearprint.checks.phrases import pages_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Page, Part, Role, Span
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import dominant_size, excerpt, visible
 
 # Symbol, dingbat and TeX maths fonts set signs, not reading text.
 SYMBOL_FONTS = ("symbol", "zapfdingbats", "dingbats", "wingdings", "webdings", "mtextra",

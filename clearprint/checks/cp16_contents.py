@@ -30,12 +30,12 @@ from statistics import median
 
 from clearprint.analysis.geometry import to_display, union
 from clearprint.analysis.pages import SPARSE_PAGE_WORDS, docx_pages, docx_pages_reach, roman_value
-from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.checks.phrases import docx_pages_text
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Location, Page, Part, Role
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 CONTENTS_HEADING = re.compile(
     r"^\s*(table\s+of\s+contents|contents(\s+page)?|(inside\s+)?this\s+issue|in\s+this\s+(issue|edition)|"

@@ -44,7 +44,7 @@ from statistics import median
 
 from clearprint.analysis.geometry import from_display, to_display
 from clearprint.analysis.pages import SPARSE_PAGE_WORDS, docx_pages, docx_pages_reach, roman_value
-from clearprint.analysis.text import dominant_size, excerpt, family, line_count, visible
+from clearprint.analysis.text import family
 from clearprint.checks import check
 from clearprint.checks.phrases import docx_pages_text, pages_text
 from clearprint.config import Options
@@ -62,6 +62,7 @@ from clearprint.model import (
     Span,
 )
 from clearprint.results import Finding
+from clearprint.textfacts import dominant_size, excerpt, line_count, visible
 
 FURNITURE_SHARE = 0.12
 NUMBERED_FROM_PAGES = 3  # a Word file this long needs page numbers

@@ -34,12 +34,13 @@ from dataclasses import dataclass
 from clearprint.analysis.forms import option_blocks
 from clearprint.analysis.geometry import line_extent, to_display
 from clearprint.analysis.regions import rule_between
-from clearprint.analysis.text import dominant_size, line_count, running_text, visible
+from clearprint.analysis.text import running_text
 from clearprint.checks import check
 from clearprint.checks.phrases import unmeasured_vertical
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Page, Part
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import dominant_size, line_count, visible
 
 SENTENCE_ENDINGS = (".", "!", "?", ":", "\u201d", '"')
 # A paragraph ends as a sentence does, but not at a colon: a short line ending in

@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Line, Location, Role
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import excerpt
 
 # w:textDirection values (ECMA-376 transitional) for text that does not run
 # left to right along the line; "lrTb" (and strict "lr") are horizontal.

@@ -36,11 +36,12 @@ from clearprint.analysis.images import (
     pictures,
     visible_box,
 )
-from clearprint.analysis.text import body_size, excerpt
+from clearprint.analysis.text import body_size
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Part, Role, Section
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 NEAR_EM = 3.0  # lines this close to a picture (in their type size) are beside it
 FLOW_EM = 4.0  # the column's lines this far above or below a picture show where it starts

@@ -41,11 +41,11 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from clearprint.analysis.images import in_furniture_band
-from clearprint.analysis.text import dominant_size, excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, FormField, Line, Location, Page, Role, Shape, Span
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import dominant_size, excerpt
 
 MM_PER_PT = 25.4 / 72
 WRITING_LINE_MM = 30.0  # a rule this long may be a line to write on (spec item 21)

@@ -51,12 +51,13 @@ from clearprint.analysis.images import (
     plain_under,
     visible_box,
 )
-from clearprint.analysis.text import body_size, dominant_size, excerpt
+from clearprint.analysis.text import body_size
 from clearprint.checks import check
 from clearprint.checks.phrases import image_label
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Image, Line, Location, Page, Role
 from clearprint.results import Finding, Severity
+from clearprint.textfacts import dominant_size, excerpt
 
 WRAPPING = ("square", "tight", "through")
 FAINT_SPREAD = 0.35  # a picture with less tone spread is a faint background (CP22's limit)

@@ -34,11 +34,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from clearprint.analysis.images import displayed
-from clearprint.analysis.text import excerpt
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Document, Line, Location, Page, Section
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 MM_PER_PT = 25.4 / 72
 PANEL_SHARE = 0.8  # share of characters in lines that keep within one panel

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from clearprint.analysis.geometry import union
 from clearprint.analysis.pages import docx_pages
-from clearprint.analysis.text import excerpt, vertical_text
+from clearprint.analysis.text import vertical_text
 from clearprint.model import Document, Image
 from clearprint.results import Finding
+from clearprint.textfacts import excerpt
 
 
 def unmeasured_vertical(doc: Document, measure: str) -> Finding | None:

@@ -32,8 +32,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from clearprint.analysis.text import dominant_size, line_count, visible
 from clearprint.model import Block, Part, Role
+from clearprint.textfacts import dominant_size, line_count, visible
 
 HEADING_RATIO = 1.15  # heading size over body size (as for PDF)
 DISPLAY_RATIO = 1.5  # text-box text this large is display text: a title

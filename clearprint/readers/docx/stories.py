@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearprint import model
-from clearprint.analysis.text import line_count
 from clearprint.model import RGB, Block, Contents, FormField, Image, Location, Part, Role, Span
 from clearprint.readers.docx import paragraphs as para
 from clearprint.readers.docx.colors import shading_source
@@ -52,6 +51,7 @@ from clearprint.readers.docx.tables import (
     table_indent,
 )
 from clearprint.readers.docx.theme import Theme
+from clearprint.textfacts import line_count
 
 _P = W + "p"
 _TBL = W + "tbl"

@@ -21,7 +21,6 @@ from typing import Any
 
 import pymupdf
 
-from clearprint.analysis.text import excerpt
 from clearprint.model import BBox, Block, Line, Location, Span
 from clearprint.readers.pdf.fonts import FontCatalog, strip_subset
 from clearprint.readers.pdf.lines import LineDraft, Rules, measure_span
@@ -34,6 +33,7 @@ from clearprint.readers.pdf.paragraphs import (
     split_paragraphs,
 )
 from clearprint.readers.pdf.runs import TextRuns
+from clearprint.textfacts import excerpt
 
 TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT
 
