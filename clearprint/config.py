@@ -36,6 +36,9 @@ class Options:
             if name not in values:
                 raise OptionError(f"unknown option {name!r}; 'clearprint checks --options' lists them")
             values[name] = _coerce(name, raw, values[name])
+        for name in extra:
+            if name not in values:
+                raise OptionError(f"unknown option {name!r}; 'clearprint checks --options' lists them")
         values.update(extra)
         self.profile = profile
         self._values = values

@@ -125,7 +125,7 @@ def audit_file(path: str, options: Options, items: list[PlannedItem], debug: boo
         doc = readers.read(path)
         doc.settle()
         with _collector_skips():
-            analysis.prepare(doc)
+            analysis.prepare(doc, options)
     except DocumentError as exc:
         return DocumentResult(path=path, format=None, error=str(exc))
     except MemoryError:

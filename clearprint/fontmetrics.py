@@ -72,15 +72,15 @@ _MEASURED = [
 
 # Estimates from the fonts' published hhea/hmtx figures.
 _ESTIMATED = [
-    _m("Calibri Light", 1.221, 0.226, 0.405, SANS, "light", weight=300),
+    _m("Calibri Light", 1.221, 0.226, 0.405, SANS, weight=300),
     _m("Aptos", 1.200, 0.230, 0.420, SANS),
     _m("Verdana", 1.215, 0.352, 0.520, SANS),
     _m("Tahoma", 1.207, 0.313, 0.460, SANS),
     _m("Segoe UI", 1.330, 0.274, 0.440, SANS),
-    _m("Segoe UI Light", 1.330, 0.274, 0.430, SANS, "light", weight=300),
+    _m("Segoe UI Light", 1.330, 0.274, 0.430, SANS, weight=300),
     _m("Segoe UI Semilight", 1.330, 0.274, 0.435, SANS, weight=350),
     _m("Segoe UI Semibold", 1.330, 0.274, 0.450, SANS, weight=600),
-    _m("Segoe UI Black", 1.330, 0.274, 0.480, SANS, "black", weight=900),
+    _m("Segoe UI Black", 1.330, 0.274, 0.480, SANS, weight=900),
     _m("Trebuchet MS", 1.160, 0.301, 0.440, SANS),
     _m("Century Gothic", 1.180, 0.277, 0.480, SANS),
     _m("Gill Sans MT", 1.150, 0.277, 0.420, SANS),
@@ -96,9 +96,9 @@ _ESTIMATED = [
     _m("DejaVu Sans Mono", 1.164, 0.602, 0.602, MONO, "monospace"),
     _m("DejaVu Serif", 1.164, 0.318, 0.500, SERIF),
     _m("Arial Narrow", 1.150, 0.228, 0.362, SANS, "condensed"),
-    _m("Arial Black", 1.410, 0.333, 0.540, SANS, "black", weight=900),
-    _m("Impact", 1.220, 0.177, 0.400, SANS, "condensed", "black", weight=900),
-    _m("Haettenschweiler", 1.120, 0.160, 0.330, SANS, "condensed", "black", weight=900),
+    _m("Arial Black", 1.410, 0.333, 0.540, SANS, weight=900),
+    _m("Impact", 1.220, 0.177, 0.400, SANS, "condensed", weight=900),
+    _m("Haettenschweiler", 1.120, 0.160, 0.330, SANS, "condensed", weight=900),
     _m("Agency FB", 1.200, 0.180, 0.320, SANS, "condensed"),
     _m("Georgia", 1.136, 0.241, 0.450, SERIF, "oldstyle-figures"),
     _m("Constantia", 1.220, 0.221, 0.420, SERIF, "oldstyle-figures"),
@@ -209,10 +209,6 @@ def _name_traits(key: str) -> tuple[frozenset[str], int | None]:
         if pattern.search(key):
             weight = value
             break
-    if weight is not None and weight < 350:
-        traits.add("light")
-    if weight is not None and weight >= 850:
-        traits.add("black")
     if _CONDENSED.search(key):
         traits.add("condensed")
     if _MONO.search(key):

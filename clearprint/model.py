@@ -125,9 +125,9 @@ class Span:
     bold: bool | None = None
     italic: bool | None = None
     weight: int | None = None  # OS/2 usWeightClass, 100-900
-    # Font traits from the font program or name: "light", "script",
-    # "decorative", "condensed", "black", "monospace", "synthetic-bold",
-    # "oldstyle-figures", "type3".
+    # Font traits from the font program or name: "script", "decorative",
+    # "condensed", "monospace", "synthetic-bold", "oldstyle-figures", "type3".
+    # Light and black are not traits: checks judge ``weight`` against their options.
     traits: frozenset[str] = frozenset()
     caps: bool = False  # shown in capitals by a property (DOCX w:caps)
     small_caps: bool = False

@@ -154,3 +154,11 @@ def test_options_build_from_the_catalogue():
 def test_checks_folder_holds_only_data():
     folder = REPO / "checks"
     assert not list(folder.glob("*.py"))
+
+
+def test_every_option_is_read_by_the_code():
+    """An option that nothing reads would make --set and 'checks --options' lie."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "clearprint").rglob("*.py"))
+    unread = [name for entry in catalogue.load().values() for name in entry.options
+              if not re.search(rf"\b(opts|options)\.{name}\b", source)]
+    assert unread == []

@@ -100,7 +100,19 @@ _NUMBERED = re.compile(r"^([A-Z]?\(?\d{1,3}(\.\d{1,3})*\)?[.)]?|\(?[a-z]\)|[IVX]
 _SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+\S|[.!?][\"'’”)\]]*$")
 
 
-def infer(doc: Document) -> None:
+@dataclass(frozen=True, slots=True)
+class Flush:
+    """How close line edges must be to count as flush (CP09's alignment tolerance):
+    ``pt`` points, or ``em`` of the type size where that is more."""
+
+    pt: float = 1.0
+    em: float = 0.1
+
+    def at(self, size: float) -> float:
+        return max(self.pt, self.em * size)
+
+
+def infer(doc: Document, flush: Flush = Flush()) -> None:  # noqa: B008 - frozen, so shared safely
     """Fill in body size, roles, alignment and line pitch for a PDF."""
     size = body_size(doc)
     doc.cache["body_size"] = size
@@ -119,21 +131,21 @@ def infer(doc: Document) -> None:
     paragraphs = [f for f in facts.values() if f.lines >= 3]
     caps = _drop_caps(paragraphs, facts)
     for fact in paragraphs:
-        _set_alignment(fact, None, caps.get(fact.block.index))
+        _set_alignment(fact, flush, None, caps.get(fact.block.index))
     columns = _text_columns(doc, facts)
     short = [f for f in facts.values() if f.lines < 3]
     for fact in short:
-        _set_alignment(fact, columns.get(fact.block.index))
-    _unless_flush_left(short, facts)
+        _set_alignment(fact, flush, columns.get(fact.block.index))
+    _unless_flush_left(short, facts, flush)
     for fact in facts.values():
         if fact.region == "rows":  # each line holds several cells: no alignment of its own
             fact.block.alignment = fact.block.alignment_source = None
     _title_matter([f for f in facts.values() if f.page.number == 1])
 
 
-def _set_alignment(fact: _Facts, column: tuple[float, float, bool] | None,
+def _set_alignment(fact: _Facts, flush: Flush, column: tuple[float, float, bool] | None,
                    drop_cap: BBox | None = None) -> None:
-    fact.block.alignment = _classify_alignment(fact, column, drop_cap)
+    fact.block.alignment = _classify_alignment(fact, flush, column, drop_cap)
     if fact.block.alignment is not None:
         fact.block.alignment_source = "geometry"
 
@@ -756,7 +768,7 @@ def _text_columns(doc: Document, facts: dict[int, _Facts]) -> dict[int, tuple[fl
     return columns
 
 
-def _unless_flush_left(short: list[_Facts], facts: dict[int, _Facts]) -> None:
+def _unless_flush_left(short: list[_Facts], facts: dict[int, _Facts], flush: Flush) -> None:
     """Undo "centred" for a short block that starts where a neighbour above or below
     starts (or where its text starts after a bullet), the two ending apart: lines
     of different lengths flush on the left are not centred (options of a form,
@@ -768,7 +780,7 @@ def _unless_flush_left(short: list[_Facts], facts: dict[int, _Facts]) -> None:
     for fact in short:
         if fact.block.alignment is not Alignment.CENTER:
             continue
-        tol = max(1.0, 0.1 * (fact.size or fact.body))
+        tol = flush.at(fact.size or fact.body)
         reach = NEIGHBOUR_SIZES * (fact.size or fact.body)
         for other in by_page[fact.page.number]:
             if (other is not fact and abs(other.box[2] - fact.box[2]) > 2 * tol
@@ -790,7 +802,7 @@ def _starts(fact: _Facts) -> set[float]:
     return found
 
 
-def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None,
+def _classify_alignment(fact: _Facts, flush: Flush, column: tuple[float, float, bool] | None,
                         drop_cap: BBox | None = None) -> Alignment | None:
     """Item 9's classifier on glyph-tight line extents; None when undecidable.
 
@@ -804,8 +816,8 @@ def _classify_alignment(fact: _Facts, column: tuple[float, float, bool] | None,
     if len(extents) >= 3:
         if _label_value_rows(fact) or not mostly_letters(fact.text, FIGURES_LETTER_SHARE):
             return None  # a table's rows, or a column of figures: not a paragraph
-        return _classify_paragraph(fact.block.lines, extents, em)
-    if len(extents) == 2 and _centred_pair(extents, em):
+        return _classify_paragraph(fact.block.lines, extents, flush.at(em))
+    if len(extents) == 2 and _centred_pair(extents, em, flush.at(em)):
         return Alignment.CENTER
     if column is None:
         return None
@@ -859,11 +871,10 @@ def _label_value_rows(fact: _Facts) -> bool:
     return rows >= ROW_MIN_LINES
 
 
-def _centred_pair(extents: list[tuple[float, float]], em: float) -> bool:
-    """Two lines on one middle, the shorter well inside the longer at both ends:
-    centred, whatever the column."""
+def _centred_pair(extents: list[tuple[float, float]], em: float, tol: float) -> bool:
+    """Two lines on one middle (within ``tol``), the shorter well inside the longer at
+    both ends: centred, whatever the column."""
     (a0, a1), (b0, b1) = extents
-    tol = max(1.0, 0.1 * em)
     inset = INDENT_EM * em
     return abs((a0 + a1) / 2 - (b0 + b1) / 2) <= tol and abs(a0 - b0) > inset and abs(a1 - b1) > inset
 
@@ -873,8 +884,7 @@ def _spread(values: list[float]) -> float:
 
 
 def _classify_paragraph(lines: list[Line], extents: list[tuple[float, float]],
-                        em: float) -> Alignment | None:
-    tol = max(1.0, 0.1 * em)
+                        tol: float) -> Alignment | None:
     starts = [x0 for x0, _ in extents]
     ends = [x1 for _, x1 in extents]
     left_flush = _spread(starts) <= tol or _spread(starts[1:]) <= tol

@@ -119,7 +119,7 @@ def _too_small(span: Span, opts: Options) -> bool:
 
 
 def _light(span: Span, opts: Options) -> bool:
-    return "light" in span.traits or (span.weight is not None and span.weight < opts.min_font_weight)
+    return span.weight is not None and span.weight < opts.min_font_weight
 
 
 def _behind(background: Background) -> str:

@@ -34,7 +34,7 @@ def typeface_style(doc: Document, opts: Options) -> Iterator[Finding]:
     for block in doc.blocks:
         spans = [s for s in block.spans if visible(s)]
         yield from _italic(block, spans, opts.allow_italic_words)
-        yield from _traits(block, spans, opts.min_font_weight)
+        yield from _traits(block, spans, opts.min_font_weight, opts.heavy_font_weight)
         underlined += len(spans_text(block, [s for s in spans if s.underline]).split())
     if underlined:
         yield Finding.info(f"{underlined} underlined word(s): RNIB advises against underlining.",
@@ -65,13 +65,17 @@ def _notation(span: Span) -> bool:
     return not any(sum(ch.isalpha() for ch in word) >= 2 for word in span.text.split())
 
 
-def _traits(block: Block, spans: list[Span], min_weight: int) -> Iterator[Finding]:
+def _traits(block: Block, spans: list[Span], min_weight: int, heavy_weight: int) -> Iterator[Finding]:
+    """Light and black come from the weight class against the options; the other traits
+    (script, decorative, condensed) from the font program or name as the reader found them."""
     failing: dict[str, list[Span]] = {}
     doubtful: dict[str, list[Span]] = {}
     for span in spans:
         traits = set(span.traits)
         if span.weight is not None and span.weight < min_weight:
             traits.add("light")
+        if span.weight is not None and span.weight >= heavy_weight:
+            traits.add("black")
         for trait in sorted(traits):  # sorted: a set's order changes from one run to the next
             if trait in FAILING_TRAITS:
                 failing.setdefault(trait, []).append(span)

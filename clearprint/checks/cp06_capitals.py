@@ -45,7 +45,6 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # letters before a full stop is an abbreviation. Elsewhere ("Note. PLEASE READ
 # THIS.") it may end a sentence, and the capitals after it must still be judged.
 ABBREVIATION = re.compile(r"[(\[][^\W\d_]{2,4}\.$")
-ABBREVIATION_MAX_LETTERS = 5  # a capital word this short before a comma is a listed abbreviation
 MODEL_SUFFIX_MAX_LETTERS = 3  # a capital word this short after a number is part of a model name
 _NUMBER = re.compile(r"^\(?\d[\d.,]*\)?[.,;:)]*$")
 SEPARATOR = re.compile(r"[|/]")
@@ -85,7 +84,7 @@ def capitals(doc: Document, opts: Options) -> Iterator[Finding]:
                                      _location(block, text), words=len(judged))
             continue
         found = next(((piece, run) for piece in pieces if (run := _capital_stretch(
-            piece, opts.caps_min_words, opts.caps_sentence_min_words))), None)
+            piece, opts.caps_min_words, opts.caps_sentence_min_words, opts.acronym_max_letters))), None)
         if found:
             piece, run = found
             words = sum(1 for w in _words(run) if _is_capital(w))
@@ -133,8 +132,9 @@ def _single_word(text: str) -> bool:
     return len([w for w in _words(text) if _has_letter(w)]) == 1
 
 
-def _capital_stretch(text: str, run_words: int, sentence_words: int) -> str | None:
-    """The first offending stretch: a whole capital sentence, or a long run of capital words.
+def _capital_stretch(text: str, run_words: int, sentence_words: int, acronym_letters: int) -> str | None:
+    """The first offending stretch: a whole capital sentence, or a long run of capital words
+    (a run that listed abbreviations of up to ``acronym_letters`` letters break).
 
     Most text holds too few words in capitals for either, which is cheap to count.
     """
@@ -148,7 +148,7 @@ def _capital_stretch(text: str, run_words: int, sentence_words: int) -> str | No
         words = _judged_words(sentence)
         if _capital_sentence(words, sentence_words):
             return sentence.strip()
-        run = _capital_run(words, run_words) if capitals >= run_words else None
+        run = _capital_run(words, run_words, acronym_letters) if capitals >= run_words else None
         if run:
             return run
     return None
@@ -196,9 +196,9 @@ def _in_model_name(words: list[str], i: int) -> bool:
     return before_number or after_number
 
 
-def _listed_abbreviation(word: str) -> bool:
+def _listed_abbreviation(word: str, max_letters: int) -> bool:
     """A short capital word and its comma: one of a list of abbreviations ("APT, APS, CCTV")."""
-    return word.endswith(",") and _is_capital(word) and len(_letters(word)) <= ABBREVIATION_MAX_LETTERS
+    return word.endswith(",") and _is_capital(word) and len(_letters(word)) <= max_letters
 
 
 def _capital_sentence(words: list[str], min_words: int) -> bool:
@@ -214,13 +214,13 @@ def _capital_sentence(words: list[str], min_words: int) -> bool:
     return capitals >= min_words
 
 
-def _capital_run(words: list[str], min_capitals: int) -> str | None:
+def _capital_run(words: list[str], min_capitals: int, acronym_letters: int) -> str | None:
     """The first run of ``min_capitals`` capital words in a row (one-letter words may
     stand inside a run; an identifier, a listed abbreviation or a word in small
     letters ends it)."""
     run: list[str] = []
     for word in words:
-        if _listed_abbreviation(word):
+        if _listed_abbreviation(word, acronym_letters):
             run = []
         elif (_is_capital(word) or (run and _is_neutral(word))) and not _is_identifier(word):
             run.append(word)

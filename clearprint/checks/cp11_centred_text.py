@@ -40,7 +40,7 @@ def centred_text(doc: Document, opts: Options) -> Iterator[Finding]:
         if block.role in EXEMPT_ROLES:
             headings += block.role in (Role.HEADING, Role.TITLE)
             continue
-        yield from _centred_body(block, opts.centred_min_chars)
+        yield from _centred_body(block, opts.centred_min_chars, opts.centred_min_lines)
     if headings:
         yield Finding.info(f"{headings} centred heading(s): allowed, though RNIB prefers "
                            "headings aligned left.", headings=headings)
@@ -48,7 +48,7 @@ def centred_text(doc: Document, opts: Options) -> Iterator[Finding]:
         yield Finding.na("No text to judge.")
 
 
-def _centred_body(block: Block, min_chars: int) -> Iterator[Finding]:
+def _centred_body(block: Block, min_chars: int, min_lines: int) -> Iterator[Finding]:
     chars = len(block.text.strip())
     lines = line_count(block)
     location = block.location.but(source=block.alignment_source)
@@ -57,7 +57,7 @@ def _centred_body(block: Block, min_chars: int) -> Iterator[Finding]:
             yield Finding.no(f"Centred text of {chars} characters in a table cell.", location,
                              chars=chars)
         return
-    if (lines or 1) < 2 and chars < min_chars:
+    if (lines or 1) < min_lines and chars < min_chars:
         yield Finding.manual("Short centred line: fine if it is a title, otherwise align it left.",
                              location, chars=chars)
     elif _title_like(block):

@@ -14,5 +14,6 @@ from clearprint.results import Finding
 def paper(doc: Document, opts: Options) -> Iterator[Finding]:
     yield Finding.manual(
         "Check the print order: matt or uncoated paper, not gloss, and not bright white; "
-        "paper heavy enough that print does not show through (90 gsm or more is commonly cited)."
+        f"paper heavy enough that print does not show through ({opts.min_paper_gsm:g} gsm or more is "
+        "commonly cited).",
     )

@@ -314,11 +314,6 @@ def decide(program: FontFacts | None, name: FontFacts, descriptor: FontFacts,
         traits |= descriptor.traits
     if condensed:
         traits.add("condensed")
-    if weight is not None:
-        if weight < 350:
-            traits.add("light")
-        elif weight >= 850:
-            traits.add("black")
     bold = None if weight is None else weight >= 600
     space = next((f.space_em for f in (descriptor, program, name) if f and f.space_em), None)
     return FontTraits(bold=bold, italic=italic, weight=weight, traits=frozenset(traits),
