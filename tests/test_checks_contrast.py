@@ -10,7 +10,7 @@ from modelkit import Part, doc, para, pdf_block, pdf_line, run_check, span
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from clearprint.analysis.background import background_of, backgrounds, contrast, glyph_core, luminance
+from clearprint.analysis.background import backgrounds, contrast, glyph_core, luminance
 from clearprint.analysis.contrast import shown_ratio
 from clearprint.model import Image, Location, Page, Shape
 
@@ -77,6 +77,11 @@ def flat_page(colour, scale: float = 2.0) -> PILImage.Image:
     image = PILImage.new("RGB", (int(595 * scale), int(842 * scale)), WHITE)
     ImageDraw.Draw(image).rectangle((60 * scale, 60 * scale, 400 * scale, 130 * scale), fill=colour)
     return image
+
+
+def background_of(document, span):
+    """The background analysis found for one span (None for whitespace)."""
+    return backgrounds(document).get(id(span))
 
 
 # The contrast arithmetic ------------------------------------------------------

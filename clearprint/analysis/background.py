@@ -98,12 +98,6 @@ def backgrounds(doc: Document, uniform_share: float = DEFAULT_UNIFORM_SHARE) -> 
     return doc.cache[key]
 
 
-def background_of(doc: Document, span: Span,
-                  uniform_share: float = DEFAULT_UNIFORM_SHARE) -> Background | None:
-    """The background of one span (None for whitespace or a span not in the document)."""
-    return backgrounds(doc, uniform_share).get(id(span))
-
-
 def luminance(rgb: RGB) -> float:
     """WCAG relative luminance, 0 (black) to 1 (white)."""
     r, g, b = rgb

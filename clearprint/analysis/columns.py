@@ -170,16 +170,6 @@ class Gutter:
     pairs: list[tuple[Block, Block]] = field(default_factory=list)  # (left, right)
 
 
-@dataclass(frozen=True, slots=True)
-class Margins:
-    """Distance from each edge of the displayed page to the nearest text, in pt."""
-
-    left: float
-    right: float
-    top: float
-    bottom: float
-
-
 def page_columns(doc: Document) -> list[PageColumns]:
     """Pages that have text in columns, with their gutters (cached)."""
     if "columns" not in doc.cache:
@@ -211,20 +201,6 @@ def _plain_gutters(columns: PageColumns) -> list[Gutter]:
                    width=round(gap.narrowest.width, 2), rule=gap.narrowest.rule,
                    pairs=[(p.left.block, p.right.block) for p in gap.pairs])
             for gap in sorted(columns.gutters, key=lambda g: g.x0)]
-
-
-def text_margins(page: Page, include_furniture: bool = True) -> Margins | None:
-    """Margins around the page's visible text (None for a page without text)."""
-    boxes = [to_display(b.bbox, page) for b in page.blocks
-             if b.bbox and (include_furniture or b.role is not Role.FURNITURE)]
-    if not boxes:
-        return None
-    return Margins(
-        left=round(min(b[0] for b in boxes), 2),
-        right=round(page.width - max(b[2] for b in boxes), 2),
-        top=round(min(b[1] for b in boxes), 2),
-        bottom=round(page.height - max(b[3] for b in boxes), 2),
-    )
 
 
 def _columnar(block: Block) -> bool:

@@ -102,11 +102,6 @@ def capitals(doc: Document, opts: Options) -> Iterator[Finding]:
                            paragraphs=unreadable)
 
 
-def shown_text(block: Block) -> str:
-    """The paragraph as printed: spans with a capitals property are upper-cased."""
-    return "".join(s.text.upper() if (s.caps or s.small_caps) else s.text for s in block.spans)
-
-
 def _pieces(block: Block) -> list[str]:
     """The printed text in stretches a run of capitals cannot cross: cut around code
     (monospaced text), at ``|`` and ``/``, and at the commas of a list of single words.

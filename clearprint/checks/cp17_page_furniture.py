@@ -88,9 +88,6 @@ MIN_HEADINGS_OF_A_SIZE = 5
 MIN_HEADING_PAGES = 3  # headings compared across at least this many pages
 NARROWER_SHARE = 0.8  # a heading this much narrower than its text shows its alignment
 ANCHORS = ("left", "centre", "right")
-MIRROR = {"left": "right", "right": "left", "centre": "centre"}
-
-
 @dataclass(slots=True)
 class Mark:
     """Furniture on one page: a page number or a running head, in displayed space."""

@@ -46,7 +46,6 @@ from clearprint.textfacts import excerpt
 NEAR_EM = 3.0  # lines this close to a picture (in their type size) are beside it
 FLOW_EM = 4.0  # the column's lines this far above or below a picture show where it starts
 WRAPPING = ("square", "tight", "through")
-NOT_WRAPPING = ("inline", "top-and-bottom")
 DEFAULT_SIZE = 12.0
 
 
