@@ -10,6 +10,7 @@ import contextlib
 import os
 import sys
 import textwrap
+from typing import Any
 
 import click
 
@@ -226,8 +227,7 @@ def checks(show_options: bool) -> None:
         how = entry.automation if entry.id in implemented else "manual (not automated yet)"
         click.echo(f"{entry.id}  {how:<28} {entry.title}")
         if show_options:
-            for name, value in entry.options.items():
-                click.echo(f"        {name} = {value!r}")
+            _echo_options(entry, "        ")
 
 
 @main.command()
@@ -248,7 +248,15 @@ def explain(check_id: str) -> None:
     click.echo(f"Automation: {entry.automation}")
     if entry.options:
         click.echo("Thresholds (override with --set NAME=VALUE):")
-        for name, value in entry.options.items():
-            click.echo(f"  {name} = {value!r}")
+        _echo_options(entry, "  ")
     if entry.sources:
         click.echo("Sources: " + "; ".join(entry.sources))
+
+
+def _echo_options(entry: Any, indent: str) -> None:
+    """Each threshold with its default and unit, then its help on the line below."""
+    for name, info in entry.option_info.items():
+        click.echo(f"{indent}{name} = {info.shown()}  ({info.kind})")
+        if info.help:
+            click.echo(textwrap.fill(info.help, 78, initial_indent=indent + "    ",
+                                     subsequent_indent=indent + "    "))

@@ -121,8 +121,11 @@ def test_option_names_are_unique_across_files():
 
 def test_option_names_are_snake_case_and_values_plain():
     for stem, data in _raw().items():
-        for name, value in data.get("options", {}).items():
+        for name, declared in data.get("options", {}).items():
             assert re.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*", name), f"{stem}: {name}"
+            assert set(declared) <= {"default", "unit", "help"}, f"{stem}: {name} has {set(declared)}"
+            assert declared.get("help", "").strip(), f"{stem}: {name} has no help"
+            value = declared["default"]
             assert isinstance(value, bool | int | float | str | list), f"{stem}: {name}"
             if isinstance(value, list):
                 assert len({type(v) for v in value}) <= 1, f"{stem}: {name} mixes types"

@@ -29,7 +29,10 @@ def test_checks_lists_all_questions():
 
 
 def test_checks_options_lists_thresholds():
-    assert "min_type_size = 12.0" in run("checks", "--options").output
+    output = run("checks", "--options").output
+    assert "min_type_size = 12.0 pt  (number)" in output
+    assert "Smallest size allowed for any text" in output  # the help is data, not a TOML comment
+    assert "Smallest size allowed for any text" in run("explain", "CP01").output
 
 
 def test_explain_prints_catalogue_entry():
