@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from clearprint import analysis, catalogue, isolation, readers
+from clearprint.analysis.text import has_text
 from clearprint.checks import Check, builtin_checks, plugin_checks
 from clearprint.config import Options
 from clearprint.errors import DocumentError
@@ -176,6 +177,11 @@ def _answer(item: PlannedItem, doc: Document, options: Options, debug: bool) -> 
     error = None
     if item.check is None:
         findings = [Finding.manual(NOT_AUTOMATED)]
+    elif item.check.needs_text and not has_text(doc):
+        # Asked once here for every question about text; scanned and unread pages, which
+        # may hold text nobody could read, get their findings below instead.
+        unknown = doc.scanned_pages or doc.unread_pages
+        findings = [] if unknown else [Finding.na("The document has no text.")]
     else:
         try:
             findings = list(item.check.function(doc, options))
@@ -186,6 +192,7 @@ def _answer(item: PlannedItem, doc: Document, options: Options, debug: bool) -> 
                 raise
             error = f"an internal error ({_first_line(exc)}); run with --debug for details"
             findings = [Finding.manual("The check could not run on this file; check this by eye.")]
+    if item.check is not None:
         if item.check.needs_text and doc.scanned_pages:
             findings.append(_scanned_finding(doc.scanned_pages))
         if doc.unread_pages:

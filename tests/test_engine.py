@@ -58,7 +58,7 @@ def test_findings_are_capped_with_a_count():
         for n in range(engine.MAX_FINDINGS + 5):
             yield Finding.no(f"place {n}")
 
-    item = engine.PlannedItem("CPX", "", "", "", Check("CPX", many))
+    item = engine.PlannedItem("CPX", "", "", "", Check("CPX", many, needs_text=False))
     findings = engine.audit_document(doc(), Options(), [item]).items[0].findings
     assert len(findings) == engine.MAX_FINDINGS + 1
     assert findings[-1].message.startswith("5 more places")
@@ -105,8 +105,23 @@ def test_repeated_findings_fold_into_one_with_places():
             yield Finding.no("Text set in 9 pt.", Location(page=page))
         yield Finding.no("Text set in 8 pt.", Location(page=3))
 
-    item = engine.PlannedItem("CPX", "", "", "", Check("CPX", repeats))
+    item = engine.PlannedItem("CPX", "", "", "", Check("CPX", repeats, needs_text=False))
     findings = engine.audit_document(doc(), Options(), [item]).items[0].findings
     assert [(f.message, f.count) for f in findings] == [("Text set in 9 pt.", 4), ("Text set in 8 pt.", 1)]
     assert findings[0].data["places"] == ["page 1", "page 2", "page 5"]
     assert findings[0].location.page == 1
+
+
+def test_a_question_about_text_is_na_once_for_a_document_without_text():
+    called = []
+
+    def about_text(document, options):
+        called.append(True)
+        yield Finding.no("should not be asked")
+
+    item = engine.PlannedItem("CPX", "", "", "", Check("CPX", about_text))
+    result = engine.audit_document(doc(), Options(), [item]).items[0]
+    assert (str(result.answer), [f.message for f in result.findings]) == ("n/a", ["The document has no text."])
+    assert called == []
+    with_text = engine.audit_document(doc(para("Some words.")), Options(), [item]).items[0]
+    assert str(with_text.answer) == "no" and called == [True]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import body_size, has_text, spans_location
+from clearprint.analysis.text import body_size, spans_location
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Image, Span
@@ -20,10 +20,6 @@ from clearprint.textfacts import visible
 
 @check("CP01")
 def type_size(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not has_text(doc):
-        if not doc.scanned_pages:
-            yield Finding.na("The document has no text.")
-        return
     limit = opts.min_type_size - opts.type_size_tolerance
     for block in doc.blocks:
         yield from _block_findings(block, limit, opts)

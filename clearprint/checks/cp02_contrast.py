@@ -30,7 +30,7 @@ from clearprint.analysis.background import (
     hex_colour,
 )
 from clearprint.analysis.contrast import HIDDEN_RATIO, TEXTURE_SOURCE, Measure, measured_values, measures
-from clearprint.analysis.text import has_text, spans_location
+from clearprint.analysis.text import spans_location
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document
@@ -42,10 +42,6 @@ LEFT_OUT = {"icon": "icon glyph(s)", "shadow": "text shadow(s)", "watermark": "w
 
 @check("CP02")
 def text_contrast(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not has_text(doc):
-        if not doc.scanned_pages:
-            yield Finding.na("The document has no text.")
-        return
     measured = measures(doc, opts)
     normal_goal, large_goal = opts.recommended_contrast_ratio, opts.recommended_large_text_contrast_ratio
     mixed_pass: list[Block] = []

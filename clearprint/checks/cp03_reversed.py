@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from clearprint.analysis.background import Background, hex_colour, luminance
 from clearprint.analysis.contrast import Measure, is_bold, measured_values, measures
-from clearprint.analysis.text import has_text, spans_location
+from clearprint.analysis.text import spans_location
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Span
@@ -30,10 +30,6 @@ LIGHT_TEXT_LUMINANCE = 0.5  # light text over an unmeasured picture is probably 
 
 @check("CP03")
 def reversed_type(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not has_text(doc):
-        if not doc.scanned_pages:
-            yield Finding.na("The document has no text.")
-        return
     measured = measures(doc, opts).by_span
     margin = opts.reversed_luminance_margin
     judged = 0

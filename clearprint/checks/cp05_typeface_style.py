@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clearprint.analysis.text import has_text, spans_location, spans_text
+from clearprint.analysis.text import spans_location, spans_text
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Span
@@ -26,10 +26,6 @@ DOUBTFUL_TRAITS = {"condensed": "a condensed face", "black": "a very heavy (blac
 
 @check("CP05")
 def typeface_style(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not has_text(doc):
-        if not doc.scanned_pages:
-            yield Finding.na("The document has no text.")
-        return
     underlined = 0
     for block in doc.blocks:
         spans = [s for s in block.spans if visible(s)]

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import has_text, is_monospace
+from clearprint.analysis.text import is_monospace
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import BBox, Block, Document, Role
@@ -62,10 +62,6 @@ GARBLED_TEXT_SHARE = 0.3  # ...and text with this share of such words cannot be 
 
 @check("CP06")
 def capitals(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not has_text(doc):
-        if not doc.scanned_pages:
-            yield Finding.na("The document has no text.")
-        return
     unreadable = 0
     for block in doc.blocks:
         pieces = _pieces(block)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from clearprint.analysis.geometry import union
-from clearprint.analysis.text import has_text, running_text
+from clearprint.analysis.text import running_text
 from clearprint.checks import check
 from clearprint.config import Options
 from clearprint.model import Block, Document, Line, Location, Role
@@ -74,10 +74,6 @@ Pair = tuple[Line, Line, Block]
 
 @check("CP08")
 def split_words(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not has_text(doc):
-        if not doc.scanned_pages:
-            yield Finding.na("The document has no text.")
-        return
     if doc.format == "pdf":
         yield from _pdf_splits(doc)
     else:
