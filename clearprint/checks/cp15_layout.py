@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageDraw
 
 from clearprint.analysis.background import luminance
-from clearprint.analysis.geometry import to_display
+from clearprint.analysis.geometry import is_horizontal, to_display
 from clearprint.analysis.images import is_decorative, page_share
 from clearprint.analysis.text import body_size, family
 from clearprint.checks import check
@@ -47,7 +47,6 @@ SYMBOL_FONTS = ("symbol", "zapfdingbats", "dingbats", "wingdings", "webdings", "
                 "opensymbol", "marlett", "mtsy", "cmsy", "cmmi", "cmex", "msam", "msbm", "eufm",
                 "rsfs", "lmmath", "stixmath", "cambriamath", "fontawesome")
 OPAQUE_FONT = re.compile(r"^(tte[0-9a-f]{4,}t\d+|[0-9a-f]{8,}|(f|t|ff|font)\d{1,4}|c\d_\d)$", re.IGNORECASE)
-HORIZONTAL_DEGREES = 2.0
 TEXT_OVER_PICTURE_MIN_CHARS = 10
 PICTURE_COVER = 0.5  # share of a span's box a picture must cover
 DARK_PANEL = 0.2  # luminance below which a fill is a dark panel
@@ -215,7 +214,7 @@ def _page_signs(page: Page, blocks: list[Block], opts: Options, signs: dict[str,
     if white < opts.min_white_space_share:
         _add(signs, "crowded", page.number, 1 - white,
              f"only {white:.0%} empty", here)
-    rotated = [b for b in blocks if any(abs(ln.angle) > HORIZONTAL_DEGREES or ln.vertical for ln in b.lines)]
+    rotated = [b for b in blocks if not all(is_horizontal(ln) for ln in b.lines)]
     if rotated:
         _add(signs, "rotated", page.number, len(rotated),
              f"{len(rotated)} paragraph(s)",
@@ -374,7 +373,7 @@ def _edge_sides(page: Page, box: BBox) -> set[str]:
 
 def _horizontal(block: Block) -> Iterator[Line]:
     # Credits and codes set up the margin are no sign that text was lost.
-    return (ln for ln in block.lines if abs(ln.angle) <= HORIZONTAL_DEGREES and not ln.vertical)
+    return (ln for ln in block.lines if is_horizontal(ln))
 
 
 def _cut_off_signs(page: Page, off_page: list[_OffPage], spreads: set[int], body: float,

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import median
 
-from clearprint.analysis.geometry import to_display, union
+from clearprint.analysis.geometry import is_horizontal, to_display, union
 from clearprint.analysis.pages import SPARSE_PAGE_WORDS, docx_pages, docx_pages_reach, roman_value
 from clearprint.checks import check
 from clearprint.checks.phrases import docx_pages_text
@@ -137,7 +137,7 @@ def _rows(page: Page, blocks: list[Block]) -> list[Row]:
     pieces: list[_Piece] = []
     for block in blocks:
         for line in block.lines:
-            if line.text.strip() and abs(line.angle) <= 2 and not line.vertical:
+            if line.text.strip() and is_horizontal(line):
                 size = max((s.size or 0 for s in line.spans), default=0) or 10.0
                 shown = to_display(line.bbox, page)
                 pieces.append(_Piece(shown[3], shown, line.bbox, line.text.strip(), size, block))
