@@ -165,3 +165,12 @@ def test_every_option_is_read_by_the_code():
     unread = [name for entry in catalogue.load().values() for name in entry.options
               if not re.search(rf"\b(opts|options)\.{name}\b", source)]
     assert unread == []
+
+
+def test_every_catalogue_entry_has_its_check_registered_under_its_id():
+    """A check registered under a wrong id would leave its question 'not automated'."""
+    from clearprint.checks import builtin_checks
+
+    registered = {check_id for check_id in builtin_checks() if re.fullmatch(r"CP\d\d", check_id)}
+    assert sorted(set(catalogue.load()) - registered) == []
+    assert sorted(registered - set(catalogue.load())) == []  # plugins have ids of their own
