@@ -477,7 +477,7 @@ def test_sigterm_and_sigint_end_the_workers_and_exit_with_the_signal_code(tmp_pa
 def test_sigkill_of_the_parent_ends_the_workers(tmp_path):
     process, workers = _start_slow_batch(tmp_path)
     process.kill()
-    process.wait(timeout=30)
+    process.communicate(timeout=30)
     assert all(_gone(pid) for pid in workers)
 
 

@@ -36,6 +36,13 @@ def read_docx(path: str | Path) -> Document:
 
 def _read(path: Path) -> Document:
     package, main = open_package(path)
+    try:
+        return _read_package(package, main, path)
+    finally:
+        package.close()  # every part the model needs has been read
+
+
+def _read_package(package: Package, main: str, path: Path) -> Document:
     document = package.xml(main)
     body = document.find(W + "body")
     if body is None:

@@ -12,12 +12,11 @@ is opened read-only and never modified.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote
 
 from lxml import etree
@@ -49,7 +48,14 @@ class Package:
     must cost nothing.
     """
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
+    def __init__(self, file: BinaryIO) -> None:
+        """``file``: the open package, which the Package owns and ``close`` closes."""
+        self._file = file
+        try:
+            archive = zipfile.ZipFile(file)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
+            file.close()
+            raise DocumentError(_DAMAGED) from None
         self._archive = archive
         self._infos = {info.filename: info for info in archive.infolist() if not info.is_dir()}
         self._by_lower = {name.lower(): name for name in self._infos}
@@ -57,6 +63,11 @@ class Package:
         self._inflated = 0
         self._rels: dict[str, dict[str, tuple[str, str | None]]] = {}
         self._xml: dict[str, Any] = {}
+
+    def close(self) -> None:
+        """Close the file (parts already read stay readable from memory)."""
+        self._archive.close()
+        self._file.close()
 
     def name(self, part: str) -> str | None:
         """The stored name of a part, matched case-insensitively as OPC requires."""
@@ -146,7 +157,16 @@ class Package:
 
 def open_package(path: Path) -> tuple[Package, str]:
     """The package and the name of its main document part, or DocumentError saying why not."""
-    package = Package(_open_zip(path))
+    package = Package(_open_file(path))
+    try:
+        return package, _main_part(package)
+    except DocumentError:
+        package.close()
+        raise
+
+
+def _main_part(package: Package) -> str:
+    """The name of the main document part, or DocumentError saying why there is none."""
     main = package.related("", _OFFICE_DOCUMENT)
     if main is None:
         if package.blob("_rels/.rels") is None:
@@ -159,19 +179,16 @@ def open_package(path: Path) -> tuple[Package, str]:
                 "not supported: Strict Open XML; save it as an ordinary Word Document (.docx)"
             )
         raise DocumentError(f"not a Word document: {main} is not a WordprocessingML document")
-    return package, main
+    return main
 
 
-def _open_zip(path: Path) -> zipfile.ZipFile:
-    """The archive, read into memory (its compressed size) so that it is read once."""
+def _open_file(path: Path) -> BinaryIO:
+    """The package file, open for reading. Parts are read from it as they are asked for,
+    so a package of large pictures nobody looks at costs only its directory."""
     try:
-        data = path.read_bytes()
+        return path.open("rb")
     except OSError as exc:
         raise DocumentError(f"cannot be read: {(exc.strerror or str(exc)).lower()}") from None
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError):
-        raise DocumentError(_DAMAGED) from None
 
 
 def _resolve(folder: str, target: str) -> str:
