@@ -1,6 +1,6 @@
 """Readers turn a file into the format-neutral model.
 
-This package is the only place that imports PyMuPDF or python-docx; both are
+This package is the only place that imports PyMuPDF or lxml; both are
 imported lazily so ``clearprint --help`` stays fast.
 """
 
