@@ -4,7 +4,7 @@ Run once per PDF by ``clearprint.analysis.prepare`` (format-neutral: it reads
 only the model). Results are written onto the blocks (``role``, ``alignment``,
 ``line_pitch``) and into ``doc.cache``:
 
-- ``doc.cache["body_size"]``: the body text size in pt (B.1.3), or None.
+- the body text size in pt (B.1.3), or None, from ``analysis.text.body_size``.
 
 Roles are judged against each page's own body size when the page has plenty
 of text at one larger size (a leaflet whose front is set larger than its
@@ -20,7 +20,7 @@ captions. On page 1, centred or right-aligned lines that are not sentences
 title matter. Short lines flush left with their neighbours are never centred.
 A block that opens with a bullet is a list item (``list_item``).
 
-Helpers for checks: :func:`body_size` and :func:`line_pitch`;
+Helpers for checks: :func:`line_pitch`;
 columns and margins live in ``clearprint.analysis.columns``.
 """
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from clearprint.analysis import regions
 from clearprint.analysis.geometry import is_horizontal, overlap, to_display
-from clearprint.analysis.text import mostly_letters
+from clearprint.analysis.text import body_size, mostly_letters
 from clearprint.model import Alignment, BBox, Block, Document, Image, Line, Page, Role, Span
 
 FURNITURE_ZONE = 0.08  # top and bottom share of the page height (B.1.3)
@@ -115,7 +115,6 @@ class Flush:
 def infer(doc: Document, flush: Flush = Flush()) -> None:  # noqa: B008 - frozen, so shared safely
     """Fill in body size, roles, alignment and line pitch for a PDF."""
     size = body_size(doc)
-    doc.cache["body_size"] = size
     if size is None:
         return
     facts = {block.index: _facts(block, doc.pages[block.page - 1]) for block in doc.blocks
@@ -151,23 +150,6 @@ def _set_alignment(fact: _Facts, flush: Flush, column: tuple[float, float, bool]
 
 
 # Body size -----------------------------------------------------------------
-
-
-def body_size(doc: Document) -> float | None:
-    """The modal size of horizontal visible text, weighted by characters, to 0.5 pt
-    (B.1.3); of all text when none is horizontal (a page turned by /Rotate)."""
-    for horizontal_only in (True, False):
-        counts: Counter[float] = Counter()
-        for block in doc.blocks:
-            for line in block.lines:
-                if horizontal_only and not is_horizontal(line):
-                    continue
-                for span in line.spans:
-                    if span.size:
-                        counts[round(span.size * 2) / 2] += len(span.text) - span.text.count(" ")
-        if counts:
-            return counts.most_common(1)[0][0]
-    return None
 
 
 # Per-block facts -------------------------------------------------------------

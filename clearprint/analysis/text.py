@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from clearprint import fontmetrics
-from clearprint.analysis.geometry import union
+from clearprint.analysis.geometry import is_horizontal, union
 from clearprint.model import Alignment, Block, Document, Location, Part, Role, Span
 from clearprint.textfacts import dominant_size, excerpt, line_count, visible
 
@@ -22,10 +23,19 @@ _ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def body_size(doc: Document) -> float | None:
-    """The size of the running text: the most used size over body paragraphs."""
+    """The size of the running text, worked out once per document.
+
+    A Word file marks its body paragraphs: their most used size (of all text when
+    none is marked). A PDF marks nothing, and the layout analysis needs the size
+    before it can tell body text from the rest: the modal size of its horizontal
+    text (``_pdf_body_size``).
+    """
     if "body_size" not in doc.cache:
-        size = dominant_size(s for b in doc.body_blocks() for s in b.spans)
-        doc.cache["body_size"] = size or dominant_size(s for _, s in doc.spans())
+        if doc.format == "pdf":
+            doc.cache["body_size"] = _pdf_body_size(doc)
+        else:
+            size = dominant_size(s for b in doc.body_blocks() for s in b.spans)
+            doc.cache["body_size"] = size or dominant_size(s for _, s in doc.spans())
     return doc.cache["body_size"]
 
 
@@ -165,3 +175,20 @@ def family(font: str) -> str:
         stripped = STYLE_WORDS.sub("", name)
         name = stripped if stripped else name
     return name
+
+
+def _pdf_body_size(doc: Document) -> float | None:
+    """The modal size of horizontal visible text, weighted by characters, to 0.5 pt
+    (B.1.3); of all text when none is horizontal (a page turned by /Rotate)."""
+    for horizontal_only in (True, False):
+        counts: Counter[float] = Counter()
+        for block in doc.blocks:
+            for line in block.lines:
+                if horizontal_only and not is_horizontal(line):
+                    continue
+                for span in line.spans:
+                    if span.size:
+                        counts[round(span.size * 2) / 2] += len(span.text) - span.text.count(" ")
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
