@@ -93,8 +93,8 @@ def audit(paths: tuple[str, ...], fmt: str, output: str | None, profile: str,
     """Audit PDF and Word files, or folders of them, against the checklist.
 
     Folders are searched for .pdf, .docx and .dotx files. Files are only read,
-    never changed. Each document is audited in a process of its own within
-    the time and memory limits, so one hostile file cannot stall a batch.
+    never changed. Documents are audited in worker processes, each within the
+    time and memory limits, so one hostile file cannot stall a batch.
 
     Put -- before paths that a shell pattern expands, so that a file whose
     name starts with - is never taken for an option:
