@@ -3,10 +3,11 @@
 DOCX files name fonts but carry no glyph metrics, and the fonts themselves are
 often not installed where clearprint runs. The checks still need a line-height
 factor (line pitch from a size), a word-space width (leading in word spaces)
-and an average character advance (characters per line), plus the traits that
-Clear Print cares about (light, script, decorative, condensed, old-style
-figures). This module answers those from a table of common families, with
-class-based fallbacks, so results are the same on every machine.
+and an average character advance (characters per line), plus the weight and
+the traits that Clear Print cares about (script, decorative, condensed,
+old-style figures; light and black are judged from the weight by the checks).
+This module answers those from a table of common families, with class-based
+fallbacks, so results are the same on every machine.
 
 Figures marked ``estimated=False`` were measured with fontTools on the font or
 its metric-compatible clone (measurement spec B.4.3/B.4.4); the others are

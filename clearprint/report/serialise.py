@@ -30,8 +30,9 @@ def to_dict(result: AuditResult) -> dict[str, Any]:
 
 def for_people(result: AuditResult) -> dict[str, Any]:
     """``to_dict`` with control characters written as visible escapes, for the reports
-    people read (a terminal obeys them; HTML cannot hold most of them)."""
-    return each_string(to_dict(result), printable)
+    people read (a terminal obeys them; HTML cannot hold most of them). One walk
+    over the result does both."""
+    return each_string(_result(result), lambda text: printable(valid(text)))
 
 
 def _result(result: AuditResult) -> dict[str, Any]:

@@ -34,14 +34,11 @@ _COMPRESSED_AS_PICTURES = ("/DCTDecode", "/JPXDecode")
 
 
 def open_pdf(path: Path) -> Any:
-    """Open read-only, or raise DocumentError with a one-line reason."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:
-        raise DocumentError(f"cannot be read: {exc.strerror or exc}") from None
-    if b"%PDF" not in head:
-        raise DocumentError("not a readable PDF: the file does not start with a PDF header")
+    """Open read-only, or raise DocumentError with a one-line reason.
+
+    That the file is a regular file and starts like a PDF was checked by
+    ``readers.read``, which tells a PDF from what is only named like one.
+    """
     try:
         pdf = open_handle(path)
     except MUPDF_ERRORS as exc:
