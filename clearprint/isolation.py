@@ -322,17 +322,17 @@ def _stop(worker: _Worker) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
-class _stop_on_signals:  # noqa: N801 - used as a context manager
-    """SIGTERM (and SIGINT) raise Interrupted in the parent, so its children are killed."""
-
-    def __enter__(self) -> None:
-        self._previous = {}
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
-                self._previous[signum] = signal.signal(signum, _raise_interrupted)
-
-    def __exit__(self, *exc: object) -> None:
-        for signum, handler in self._previous.items():
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """SIGTERM (and SIGINT) raise Interrupted in the parent, so its workers are killed."""
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+            previous[signum] = signal.signal(signum, _raise_interrupted)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
             signal.signal(signum, handler)
 
 
